@@ -1,0 +1,92 @@
+"""Typed, frozen records that flow between the stages.
+
+Extraction produces them from text; ``kg.rdf`` turns them into triples. No
+spaCy object and no rdflib object lives in a record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Stance(str, Enum):
+    ASSERT = "assert"
+    DENY = "deny"
+
+
+class ActorKind(str, Enum):
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    STATE = "State"
+    GROUP = "Group"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article; ``text`` is exactly the file's text, which evidence offsets index."""
+
+    id: str
+    text: str
+    title: str | None = None
+    publisher: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A source of statements; ``key`` is a stable slug that becomes its IRI."""
+
+    key: str
+    label: str
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+    speaks_for: Actor | None = None
+    role: str | None = None
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A proposition; statements of the same proposition share one ``key``."""
+
+    key: str
+    text: str
+    agent: Actor | None = None
+    action: str | None = None
+    target: Actor | None = None
+    about: tuple[Actor, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The reporting sentence: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An actor asserting or denying a claim, as reported in one sentence of an article."""
+
+    article_id: str
+    speaker: Actor
+    stance: Stance
+    claim: Claim
+    content: str
+    evidence: Evidence
+    cue: str
+    hedge: str | None = None
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    statements: tuple[Statement, ...] = field(default_factory=tuple)
