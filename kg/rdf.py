@@ -7,8 +7,6 @@ so building the same input twice gives the same graph.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from urllib.parse import quote
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -21,12 +19,6 @@ ENTITIES_GRAPH = ID["graph/entities"]
 
 _KIND_CLASS = {"Person": CG.Person, "Organization": CG.Organization, "State": CG.State, "Group": CG.Group}
 _STANCE_CLASS = {Stance.ASSERT: CG.Assertion, Stance.DENY: CG.Denial}
-
-
-def slug(text: str) -> str:
-    """A lower-case ASCII slug: ``"Xi Jinping"`` -> ``"xi-jinping"``."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
 def digest(*parts: object, size: int = 12) -> str:

@@ -7,16 +7,24 @@ spaCy object and no rdflib object lives in a record.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Stance(str, Enum):
+def slug(text: str) -> str:
+    """A lower-case ASCII slug for IRIs and keys: ``"Xi Jinping"`` -> ``"xi-jinping"``."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+class Stance(StrEnum):
     ASSERT = "assert"
     DENY = "deny"
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     PERSON = "Person"
     ORGANIZATION = "Organization"
     STATE = "State"

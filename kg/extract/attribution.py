@@ -1,0 +1,276 @@
+"""Attribution rules: find who says or denies what in one parsed paragraph.
+
+Each rule is a plain function over a spaCy parse that returns ``Found`` records
+(speaker token, cue, stance, content tokens). The rules:
+
+* reporting verb with a subject and a complement (*X said that P*, *"P," said X*),
+  including joint subjects, inherited subjects (*..., adding that P*; *X described A as B
+  and said P*), passives with an agent (*P was denied by X*);
+* *according to X, P* and reports as speakers (*a report by X found P*);
+* accusations (*X accused Y of Z* -> *Y Z*);
+* judgements (*X called the claim groundless* -> a denial; *X described A as B* -> A is B);
+* denials of a pronoun or a claim noun (*Beijing denies this*, *..., which China denies*),
+  whose content is resolved by the caller to the claim they point at;
+* quoted sentences with no attribution of their own take the speaker of their quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import (
+    ASSERT_VERBS,
+    CLAIM_NOUNS,
+    CONCESSIVE_MARKS,
+    CONTINUING_PARTICIPLES,
+    DENIAL_JUDGEMENTS,
+    DENY_VERBS,
+    JUDGE_VERBS,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+)
+from kg.records import Stance
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLAUSE_DEPS = ("ccomp", "xcomp")
+
+
+@dataclass
+class Found:
+    """One attribution in a sentence; ``content`` is None when it must be resolved (*denies this*)."""
+
+    sentence: Span
+    speaker: Token | None  # None: take the speaker of the quote
+    cue: str
+    cue_lemma: str
+    stance: Stance
+    content: str | None
+    tokens: frozenset[int] = frozenset()  # indices of the content's tokens
+    pointer: Token | None = None  # the pronoun or claim noun a denial points at
+
+
+def _found(sent: Span, speaker: Token | None, verb: Token | str, stance: Stance, *parts: list[Token],
+           joiner: str = " ") -> Found:
+    cue = verb if isinstance(verb, str) else verb.text
+    lemma = "according" if isinstance(verb, str) else verb.lemma_.lower()
+    texts = [phrase_text(p) for p in parts if p]
+    ids = frozenset(t.i for p in parts for t in p)
+    return Found(sent, speaker, cue, lemma, stance, joiner.join(x for x in texts if x) or None, ids)
+
+
+_EDGE_WORDS = frozenset(("that", "whether", "if", "how", "and", "but", "while", "although", "though"))
+_EDGE_PUNCT = set(",;:–—-.\"“”‘’'()[]…")
+
+
+def phrase_text(tokens: list[Token]) -> str:
+    """The text of a token list as written, without leading complementisers and edge punctuation."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (toks[0].text in _EDGE_PUNCT or toks[0].lower_ in _EDGE_WORDS and toks[0].dep_ in ("mark", "cc")):
+        toks.pop(0)
+    while toks and (toks[-1].text in _EDGE_PUNCT or toks[-1].is_space):
+        toks.pop()
+    out = []
+    for j, t in enumerate(toks):
+        if t.text in QUOTE_OPEN or t.text in QUOTE_CLOSE or t.text == '"':
+            if out and j + 1 < len(toks):
+                out[-1] = out[-1].rstrip() + t.whitespace_ if t.whitespace_ else out[-1]
+            continue
+        gap = t.whitespace_ if j + 1 < len(toks) and toks[j + 1].i == t.i + 1 else " "
+        out.append(t.text + gap)
+    return "".join(out).strip()
+
+
+def quote_mask(doc: Doc) -> list[bool]:
+    """For each token, whether it lies inside double quotation marks."""
+    inside = False
+    mask = []
+    for tok in doc:
+        text = tok.text
+        if text in QUOTE_OPEN or (text == '"' and not inside):
+            mask.append(False)
+            inside = True
+            continue
+        if text in QUOTE_CLOSE or (text == '"' and inside):
+            mask.append(False)
+            inside = False
+            continue
+        mask.append(inside)
+    return mask
+
+
+def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
+    """Every attribution whose cue lies outside quotes in this sentence, outermost first."""
+    found: list[Found] = []
+    claimed: set[int] = set()  # tokens already inside some statement's content
+    cues = sorted((t for t in sent if _is_cue(t) and not mask[t.i]), key=_depth)
+    for verb in cues:
+        if verb.i in claimed:
+            continue
+        for f in _from_verb(verb, sent):
+            found.append(f)
+            claimed.update(f.tokens)
+    for f in _according_to(sent):
+        if not (f.tokens & claimed) or not found:
+            found.append(f)
+    return found
+
+
+def _depth(tok: Token) -> int:
+    n = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        n += 1
+    return n
+
+
+def _is_cue(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod":
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in ASSERT_VERBS or lemma in DENY_VERBS or lemma in JUDGE_VERBS
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+        if child.dep_ == "agent":  # "it was denied by X"
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    head = verb.head
+    # "X said A and added B", "..., adding that P", "refrained from commenting, calling it B"
+    if head.i != verb.i and (verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG")):
+        return _subject(head)
+    return None
+
+
+def _from_verb(verb: Token, sent: Span) -> list[Found]:
+    lemma = verb.lemma_.lower()
+    speaker = _subject(verb)
+    if speaker is None or speaker.i < sent.start or speaker.i >= sent.end:
+        return []
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        if lemma not in CONTINUING_PARTICIPLES and lemma not in JUDGE_VERBS:
+            return []
+    if speaker.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children):
+        return []  # "P is rumoured": no speaker
+    stance = Stance.DENY if lemma in DENY_VERBS else Stance.ASSERT
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i != speaker.i]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if lemma == "accuse" and objects:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                body = [t for c in prep.children for t in c.subtree]
+                if body:
+                    return [_found(sent, speaker, verb, stance, list(objects[0].subtree), body)]
+    if lemma in JUDGE_VERBS and objects:
+        judged = _judgement(verb, objects[0], sent, speaker)
+        if judged is not None:
+            return [judged]
+    if clauses:
+        out = []
+        for clause in clauses:
+            out.extend(_split_clause(clause, sent, speaker, verb, stance))
+        return out
+    if lemma in DENY_VERBS:
+        target = objects[0] if objects else _relative_antecedent(verb)
+        if target is not None:
+            return [_denial_of(target, sent, speaker, verb)]
+    if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+        # "As X pointed out, P": the main clause is the content
+        main = verb.head
+        body = [t for t in main.subtree if t.i not in {x.i for x in verb.subtree}]
+        return [_found(sent, speaker, verb, stance, body)]
+    return []
+
+
+def _split_clause(clause: Token, sent: Span, speaker: Token, verb: Token, stance: Stance) -> list[Found]:
+    """One statement per proposition: *that A and that B*, *while A, B* give two."""
+    own = {t.i for t in clause.subtree}
+    parts: list[list[Token]] = []
+    for conj in clause.children:
+        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in conj.children):
+            sub = {t.i for t in conj.subtree}
+            own -= sub
+            own -= {c.i for c in clause.children if c.dep_ == "cc" and c.i < conj.i}
+            parts.append([sent.doc[i] for i in sorted(sub)])
+    for adv in clause.children:
+        if adv.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in adv.children):
+            sub = {t.i for t in adv.subtree}
+            own -= sub
+            parts.append([sent.doc[i] for i in sorted(sub) if sent.doc[i].lower_ not in CONCESSIVE_MARKS])
+    first = [sent.doc[i] for i in sorted(own)]
+    return [_found(sent, speaker, verb, stance, body) for body in [first, *parts] if body]
+
+
+def _judgement(verb: Token, obj: Token, sent: Span, speaker: Token) -> Found | None:
+    """*X called / described / dismissed Y (as) Z*."""
+    complement: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp", "xcomp"):
+            complement = list(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            complement = [t for c in child.children for t in c.subtree]
+    if not complement and verb.lemma_.lower() != "dismiss":
+        return None
+    words = {t.lemma_.lower() for t in complement} | {t.lower_ for t in complement}
+    if verb.lemma_.lower() == "dismiss" or words & DENIAL_JUDGEMENTS:
+        return _denial_of(obj, sent, speaker, verb)
+    return _found(sent, speaker, verb, Stance.ASSERT, list(obj.subtree), complement, joiner=" is ")
+
+
+def _relative_antecedent(verb: Token) -> Token | None:
+    """*allegations of X, which China denies*: the noun the relative clause hangs from."""
+    if verb.dep_ == "relcl" and any(c.lower_ in ("which", "that") for c in verb.children):
+        return verb.head
+    return None
+
+
+def _denial_of(target: Token, sent: Span, speaker: Token, verb: Token) -> Found:
+    """A denial whose content is the target phrase, or a pointer to resolve (*this*, *the claims*)."""
+    lemma = verb.lemma_.lower()
+    node = target
+    # climb "support for Moscow" -> "allegations of support for Moscow"
+    for _ in range(4):
+        if node.lemma_.lower() in CLAIM_NOUNS or node.head.i == node.i:
+            break
+        node = node.head
+    if node.lemma_.lower() in CLAIM_NOUNS:
+        for child in node.children:
+            if (child.dep_ == "prep" and child.lower_ in ("of", "about", "that")) or child.dep_ in ("acl", "ccomp"):
+                body = [t for t in child.subtree if t.i not in {x.i for x in verb.subtree}]
+                if child.dep_ == "prep":
+                    body = body[1:]
+                if body:
+                    return _found(sent, speaker, verb, Stance.DENY, body)
+        return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=node)
+    if target.pos_ in ("PRON", "DET") or target.lemma_.lower() in CLAIM_NOUNS:
+        return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=target)
+    body = [t for t in target.subtree if t.i not in {x.i for x in verb.subtree}]
+    return _found(sent, speaker, verb, Stance.DENY, body)
+
+
+def _according_to(sent: Span) -> list[Found]:
+    out = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
+            to = sent.doc[tok.i + 1]
+            pobjs = [c for c in to.children if c.dep_ == "pobj"]
+            if not pobjs:
+                continue
+            phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i}
+            body = [t for t in sent if t.i not in phrase and not (t.is_punct and t.i in (sent.end - 1,))]
+            out.append(_found(sent, pobjs[0], "according to", Stance.ASSERT, body))
+    return out
+
+
+def quoted_sentence(sent: Span, mask: list[bool]) -> bool:
+    """Whether most of the sentence's words are inside quotation marks."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    inside = sum(1 for t in words if mask[t.i])
+    return inside >= 0.6 * len(words)

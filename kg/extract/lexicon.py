@@ -1,0 +1,95 @@
+"""Word lists the extraction rules read: rules as data, in one place.
+
+Every list is about English news reporting in general; none names an article,
+a person or a phrase from the development articles.
+"""
+
+from __future__ import annotations
+
+# Verbs that report a proposition held true by their subject (lemmas).
+ASSERT_VERBS = frozenset(
+    """
+    say tell add note state claim allege assert insist confirm warn believe think suggest estimate
+    argue contend maintain explain stress emphasise emphasize observe remark reckon conclude report
+    announce acknowledge admit concede reveal disclose indicate show predict forecast expect fear
+    write declare accuse threaten vow pledge promise point caution hint agree testify signal tweet
+    post recall comment reply respond counter charge assess judge conclude understand
+    """.split()
+)
+
+# Verbs that deny the proposition in their complement or object.
+DENY_VERBS = frozenset("deny reject dismiss refute rebut repudiate disavow disclaim dispute".split())
+
+# "X called / described Y (as) Z": the complement Z is a judgement of Y.
+JUDGE_VERBS = frozenset(
+    "call describe characterise characterize categorise categorize label brand term criticise criticize "
+    "condemn highlight portray depict denounce slam dismiss".split()
+)
+
+# Judgements that reject what they are said of: "called the claims groundless".
+DENIAL_JUDGEMENTS = frozenset(
+    """
+    groundless baseless false untrue unfounded absurd fabricated fabrication fake nonsense nonsensical
+    lie lies slander smear inappropriate ridiculous preposterous speculation speculative baseless
+    misinformation disinformation propaganda provocation unsubstantiated fiction fictitious
+    """.split()
+)
+
+# Participles that continue the statement of the clause they hang from: "..., adding that P".
+CONTINUING_PARTICIPLES = frozenset("add note say warn stress argue insist explain claim suggest".split())
+
+# Nouns that stand for a report and hand attribution to whoever made it.
+REPORT_NOUNS = frozenset(
+    "report reports information intelligence assessment statement study analysis data estimate "
+    "estimates survey findings finding document documents review investigation".split()
+)
+
+# Nouns for a contested proposition: "denied these allegations", "allegations of X, which ... denies".
+CLAIM_NOUNS = frozenset(
+    "allegation claim accusation charge report suggestion idea assertion rumour rumor speculation "
+    "this that it notion suggestion".split()
+)
+
+# Plural nouns for unnamed collective sources: "experts say".
+GROUP_NOUNS = frozenset(
+    "expert analyst source observer critic official diplomat scholar researcher economist "
+    "commentator insider investor lawmaker legislator academic specialist people".split()
+)
+
+# Words that mark the certainty of a statement rather than its content.
+HEDGE_CUES = {
+    "confirm": "confirmed",
+    "say": "stated",
+    "state": "stated",
+    "allege": "alleged",
+    "claim": "alleged",
+    "accuse": "alleged",
+    "suggest": "suggested",
+    "believe": "believed",
+    "think": "believed",
+    "estimate": "estimated",
+    "expect": "expected",
+    "fear": "suggested",
+    "hint": "suggested",
+}
+MODAL_HEDGES = frozenset("may might could would likely possibly probably perhaps unlikely".split())
+
+# Subordinators of a concessive clause that carries a proposition of its own.
+CONCESSIVE_MARKS = frozenset("while although though whereas".split())
+
+PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+DETERMINERS = frozenset("the a an some many several most few other these those this that such all".split())
+
+# Page furniture: text that is part of the web page, not of the article.
+FURNITURE_PHRASES = (
+    "advertisement", "subscribe", "sign up", "newsletter", "learn more", "read more", "show more",
+    "all rights reserved", "copyright", "cookie", "leave a reply", "back to top", "required fields",
+    "join the discussion", "paid subscriber", "your email address", "follow us", "share this",
+    "click here", "markets closed", "get more with", "related:", "recommended", "most read",
+)
+CAPTION_MARKERS = ("photo:", "photograph:", "image:", "picture:", "file photo", "(pictured", "getty images",
+                   "afp via", "reuters/")
+BULLETS = ("•", "-", "*", "▪", "–", "·")
+QUOTE_OPEN = "“«"  # single quotes are left out: ’ is also the apostrophe
+QUOTE_CLOSE = "”»"

@@ -1,0 +1,287 @@
+"""Speaker resolution: from the noun phrase of an attribution to a canonical Actor.
+
+Reads a spaCy parse; keeps an article-level memory of the people introduced so
+far, so that surnames (*Wishnick said*), pronouns (*she said*) and descriptions
+(*the spokesman said*) resolve to the full name the article gave earlier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg.extract.gazetteer import Gazetteer, actor_key
+from kg.extract.lexicon import DETERMINERS, GROUP_NOUNS, PERSONAL_PRONOUNS, REPORT_NOUNS
+from kg.records import Actor, ActorKind
+
+_TITLES_M = ("mr", "mr.")
+_TITLES_F = ("ms", "ms.", "mrs", "mrs.", "miss")
+_HONORIFICS = frozenset(("dr", "dr.", "prof", "prof.", *_TITLES_M, *_TITLES_F))
+_ROLE_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson minister president leader premier chancellor ambassador "
+    "envoy secretary adviser advisor official diplomat general commander chief director".split()
+)
+_ORG_NOUNS = frozenset(
+    "government administration ministry department agency embassy police military army navy court "
+    "media office council committee parliament commission authority authorities company firm "
+    "spokesman spokesperson regime cabinet bureau service newspaper agency broadcaster".split()
+)
+_NE_STATE = frozenset(("GPE",))
+_NE_ORG = frozenset(("ORG", "NORP", "FAC"))
+
+
+@dataclass
+class _Person:
+    actor: Actor
+    gender: str | None = None
+
+
+@dataclass
+class SpeakerMemory:
+    """What the article has said about people so far; one per article."""
+
+    gazetteer: Gazetteer
+    people: list[_Person] = field(default_factory=list)  # most recent last
+    speakers: list[_Person] = field(default_factory=list)  # people who spoke, most recent last
+    last_speaker: Actor | None = None
+
+    # -- people ---------------------------------------------------------------------------------
+    def _remember(self, actor: Actor, gender: str | None = None) -> _Person:
+        for i, p in enumerate(self.people):
+            if p.actor.key == actor.key:
+                self.people.append(self.people.pop(i))
+                if actor.speaks_for and not p.actor.speaks_for or actor.role and not p.actor.role:
+                    p.actor = actor
+                p.gender = p.gender or gender
+                return p
+        p = _Person(actor, gender)
+        self.people.append(p)
+        return p
+
+    def _by_name(self, name: str) -> _Person | None:
+        parts = name.split()
+        for p in reversed(self.people):
+            full = p.actor.label.split()
+            if all(part in full for part in parts):
+                return p
+        return None
+
+    def note_people(self, span: Span) -> None:
+        """Register the full names introduced in a sentence, so later surnames resolve."""
+        for ent in span.ents:
+            if ent.label_ == "PERSON" and len(_name_tokens(ent)) >= 2:
+                self._person_from_entity(ent)
+
+    def spoke(self, actor: Actor) -> None:
+        self.last_speaker = actor
+        if actor.kind is ActorKind.PERSON:
+            person = self._remember(actor)
+            if person in self.speakers:
+                self.speakers.remove(person)
+            self.speakers.append(person)
+
+    # -- resolution -----------------------------------------------------------------------------
+    def resolve(self, token: Token) -> list[Actor]:
+        """The actors a subject token stands for (several for *X and Y said*)."""
+        heads = [token, *_conjuncts(token)]
+        out = []
+        for head in heads:
+            actor = self._resolve_one(head)
+            if actor is not None and all(a.key != actor.key for a in out):
+                out.append(actor)
+        return out
+
+    def _resolve_one(self, tok: Token) -> Actor | None:
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            if low in PERSONAL_PRONOUNS:
+                return self._pronoun(PERSONAL_PRONOUNS[low])
+            if tok.dep_ in ("nsubj", "nsubjpass") and low in ("who", "that") and tok.head.dep_ == "relcl":
+                return self._resolve_one(tok.head.head)
+            return None
+        ent = _entity_of(tok)
+        if ent is not None and ent.label_ == "PERSON":
+            return self._person_from_entity(ent).actor
+        if tok.pos_ == "PROPN":
+            # a surname the tagger did not label a person: "Wishnick said"
+            name = " ".join(t.text for t in _phrase(tok) if t.pos_ == "PROPN" and t.lower_ not in _HONORIFICS)
+            known = self._by_name(name) if name else None
+            if known is not None:
+                return self._remember(known.actor).actor
+        if tok.lemma_.lower() in REPORT_NOUNS or tok.lower_ in REPORT_NOUNS:
+            return self._report_author(tok)
+        if ent is not None and ent.label_ in (_NE_STATE | _NE_ORG):
+            return self._organisation(tok, ent)
+        if tok.pos_ == "PROPN":
+            return self._organisation(tok, None)
+        if tok.pos_ == "NOUN":
+            lemma = tok.lemma_.lower()
+            if lemma in GROUP_NOUNS and tok.tag_ == "NNS":
+                return self._group(tok)
+            if lemma in _ROLE_NOUNS and _has_definite_det(tok):
+                return self._description(tok)
+            if lemma in _ORG_NOUNS or _place_modifier(tok, self.gazetteer):
+                return self._organisation(tok, None)
+        return None
+
+    def _pronoun(self, gender: str) -> Actor | None:
+        for person in reversed(self.speakers or self.people):
+            if person.gender in (None, gender):
+                person.gender = gender
+                return person.actor
+        return None
+
+    def _description(self, tok: Token) -> Actor | None:
+        """*the spokesman*, *the Russian leader*: the latest person the article gave that role or side."""
+        place = _place_modifier(tok, self.gazetteer)
+        for person in reversed(self.people):
+            role = (person.actor.role or "").lower()
+            if tok.lemma_.lower() in role or (place is not None and person.actor.speaks_for == place):
+                return person.actor
+        return None
+
+    def _person_from_entity(self, ent: Span) -> _Person:
+        names = _name_tokens(ent)
+        name = " ".join(names)
+        gender = None
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _TITLES_M or ent[0].lower_ in _TITLES_M:
+            gender = "m"
+        elif ent.start > 0 and ent.doc[ent.start - 1].lower_ in _TITLES_F or ent[0].lower_ in _TITLES_F:
+            gender = "f"
+        known = self.gazetteer.find(name)
+        if known is not None and known.kind is ActorKind.PERSON:
+            return self._remember(known, gender)
+        if len(names) == 1:
+            earlier = self._by_name(name)
+            if earlier is not None:
+                return self._remember(earlier.actor, gender)
+        role, side = _title_and_side(ent, self.gazetteer)
+        actor = Actor(actor_key(name), name, ActorKind.PERSON, role=role, speaks_for=side)
+        return self._remember(actor, gender)
+
+    def _report_author(self, tok: Token) -> Actor | None:
+        """*reports from Russian media*, *a report by X*, *X's information*, *a US intelligence report*."""
+        for child in tok.children:
+            if child.dep_ == "poss":
+                return self._resolve_one(child)
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self._resolve_one(pobj)
+            if child.dep_ == "acl":  # "a report released last week by X"
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            if pobj.dep_ == "pobj":
+                                return self._resolve_one(pobj)
+        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ != "ADJ"
+                or c.dep_ == "compound"]
+        if mods:
+            name = tok.doc[mods[0].left_edge.i : tok.i].text
+            return self.gazetteer.find(name) or self._new_org(name, tok)
+        return None
+
+    def _group(self, tok: Token) -> Actor:
+        words = [t for t in _phrase(tok) if t.lower_ not in DETERMINERS]
+        label = " ".join(t.text for t in words) or tok.text
+        side = _place_modifier(tok, self.gazetteer)
+        return Actor(actor_key(label), label, ActorKind.GROUP, speaks_for=side)
+
+    def _organisation(self, tok: Token, ent: Span | None) -> Actor:
+        phrase = _phrase(tok)
+        text = " ".join(t.text for t in phrase if t.lower_ not in ("the", "a", "an"))
+        for name in (text, ent.text if ent is not None else None, tok.text):
+            if name:
+                found = self.gazetteer.find(name)
+                if found is not None:
+                    return found
+        kind = ActorKind.STATE if ent is not None and ent.label_ in _NE_STATE and len(phrase) == len(ent) \
+            else ActorKind.ORGANIZATION
+        return self._new_org(text.replace(" 's", "'s").replace(" ’s", "’s"), tok, kind)
+
+    def _new_org(self, label: str, tok: Token, kind: ActorKind = ActorKind.ORGANIZATION) -> Actor:
+        side = _place_modifier(tok, self.gazetteer)
+        return Actor(actor_key(label), label, kind, speaks_for=side)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [c for c in tok.conjuncts if c.i > tok.i]
+
+
+def _entity_of(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _name_tokens(ent: Span) -> list[str]:
+    words = [t.text for t in ent if t.lower_.rstrip(".") + ("." if t.lower_.endswith(".") else "") not in
+             _HONORIFICS and t.text not in ("'s", "’s")]
+    return [w for w in words if w.lower() not in _HONORIFICS] or [ent.text]
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """The head noun with its left modifiers (no clauses, no appositions)."""
+    left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "det", "poss", "case", "nummod")]
+    start = min((t.left_edge.i for t in left), default=tok.i)
+    return [t for t in tok.doc[start : tok.i + 1] if not t.is_punct or t.text in ("'s", "’s")]
+
+
+def _has_definite_det(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _place_modifier(tok: Token, gazetteer: Gazetteer) -> Actor | None:
+    for t in _phrase(tok)[:-1]:
+        found = gazetteer.place(t.text)
+        if found is not None:
+            return found
+    return None
+
+
+def _title_and_side(ent: Span, gazetteer: Gazetteer) -> tuple[str | None, Actor | None]:
+    """*US Secretary of State Antony Blinken*: role "Secretary of State", side United States;
+    *Lukin, an associate professor at X University*: role "associate professor", side the university."""
+    doc = ent.doc
+    head = ent.root
+    title_tokens = [t for t in doc[head.left_edge.i : ent.start] if not t.is_punct and t.dep_ != "det"]
+    side = None
+    role_words = []
+    for t in title_tokens:
+        place = gazetteer.place(t.text)
+        t_ent = _entity_of(t)
+        if place is None and t_ent is not None and t_ent.label_ in ("ORG", "GPE", "NORP"):
+            place = gazetteer.find(t_ent.text)
+        if place is not None:
+            side = side or place
+        elif t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP") and (t_ent is None or t_ent.label_ != "PERSON"):
+            role_words.append(t.text)
+    for child in head.rights:
+        if child.dep_ == "appos":
+            role_words = role_words or [t.text for t in child.subtree if t.dep_ in ("amod", "compound")
+                                        and t.head == child] + [child.text]
+            child_prep = [c for c in child.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "with")]
+            for prep in child_prep:
+                side = side or _org_of(prep, gazetteer)
+        if child.dep_ == "prep" and child.lower_ in ("of", "at", "from"):
+            side = side or _org_of(child, gazetteer)
+    role = " ".join(role_words).strip() or None
+    return role, side
+
+
+def _org_of(prep: Token, gazetteer: Gazetteer) -> Actor | None:
+    for pobj in prep.children:
+        if pobj.dep_ == "pobj":
+            ent = _entity_of(pobj)
+            name = ent.text if ent is not None else " ".join(t.text for t in _phrase(pobj))
+            name = name[4:] if name.lower().startswith("the ") else name
+            found = gazetteer.find(name)
+            if found is not None:
+                return found
+            if ent is not None and ent.label_ in ("ORG", "GPE", "FAC"):
+                kind = ActorKind.STATE if ent.label_ == "GPE" else ActorKind.ORGANIZATION
+                return Actor(actor_key(name), name, kind)
+    return None
