@@ -102,6 +102,8 @@ class Extractor:
                             memory.spoke(actor)
                         items.append(_Said(f, speakers, f.content))
                 memory.note_people(sent)
+                if not items:
+                    memory.note_subject(sent)
                 found.append(items)
             opens_with_quote = bool(sents) and quoted_sentence(sents[0], mask)
             for i, sent in enumerate(sents):

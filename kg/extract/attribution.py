@@ -69,7 +69,7 @@ def phrase_text(tokens: list[Token]) -> str:
     toks = sorted(tokens, key=lambda t: t.i)
     while toks and (toks[0].text in _EDGE_PUNCT or toks[0].lower_ in _EDGE_WORDS and toks[0].dep_ in ("mark", "cc")):
         toks.pop(0)
-    while toks and (toks[-1].text in _EDGE_PUNCT or toks[-1].is_space):
+    while toks and (toks[-1].text in _EDGE_PUNCT or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks.pop()
     out = []
     for j, t in enumerate(toks):
@@ -108,7 +108,7 @@ def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
     for verb in cues:
         if verb.i in claimed:
             continue
-        for f in _from_verb(verb, sent):
+        for f in _from_verb(verb, sent, mask):
             found.append(f)
             claimed.update(f.tokens)
     for f in _according_to(sent):
@@ -147,7 +147,7 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _from_verb(verb: Token, sent: Span) -> list[Found]:
+def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     lemma = verb.lemma_.lower()
     speaker = _subject(verb)
     if speaker is None or speaker.i < sent.start or speaker.i >= sent.end:
@@ -175,10 +175,17 @@ def _from_verb(verb: Token, sent: Span) -> list[Found]:
         for clause in clauses:
             out.extend(_split_clause(clause, sent, speaker, verb, stance))
         return out
+    if lemma in ASSERT_VERBS and objects and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in objects[0].children):
+        # "X claimed their talks centred on P": a small clause in object position
+        return [_found(sent, speaker, verb, stance, list(objects[0].subtree))]
     if lemma in DENY_VERBS:
         target = objects[0] if objects else _relative_antecedent(verb)
         if target is not None:
             return [_denial_of(target, sent, speaker, verb)]
+    quoted = [t for c in verb.children if c.dep_ not in _SUBJECTS for t in c.subtree if mask[t.i]]
+    if len([t for t in quoted if t.is_alpha]) >= 4 and verb.i not in {t.i for t in quoted}:
+        # '"P," noted X' where the parser hung the quote on the verb as something else than a ccomp
+        return [_found(sent, speaker, verb, stance, quoted)]
     if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
         # "As X pointed out, P": the main clause is the content
         main = verb.head

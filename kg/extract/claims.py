@@ -18,17 +18,28 @@ from kg.extract.gazetteer import Gazetteer
 # Words that carry no proposition of their own: function words, hedges, reporting residue.
 _STOP = frozenset(
     """
-    a an the of to in on at by for with from as and or but nor that this these those it its it's is are was
-    were be been being has have had do does did will would shall should can could may might must not no
+    a an the of to in on at by for with from as and or but that this these those it its it's is are was
+    were be been being has have had do does did will would shall should can could may might must
     there their they them he she his her him i we our you your me my also just very more most much many
     some any all such so than then which who whom whose what when where while although though if whether
     about into over under after before since during because due up out off again still even only ever
-    likely probably possibly perhaps unlikely already currently now said says say according
+    likely probably possibly perhaps unlikely already currently now said says say according think
     """.split()
 )
+# Words of one meaning for claim identity: the kinds of transfer and of materiel that news
+# reports paraphrase most ("provided arms" = "supplied weapons" = "shipped munitions").
+SYNONYMS = {
+    **dict.fromkeys("provide supply deliver ship transfer give send sell export furnish".split(), "supply"),
+    **dict.fromkeys("weapon weapons arm arms munition munitions ammunition materiel".split(), "arms"),
+    **dict.fromkeys("support aid assistance help backing".split(), "support"),
+    **dict.fromkeys("technology technologies tech component components".split(), "technology"),
+    **dict.fromkeys("deny denies denied reject rejects rejected".split(), "deny"),
+}
+_NEGATIONS = frozenset("not never no n't nor neither without".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
 # Same-claim threshold on the Dice overlap of content words; measured on the seed gold set.
-SAME_CLAIM = 0.6
+SAME_CLAIM = 0.5
+MIN_SHARED_WORDS = 2
 
 
 def _stem(word: str) -> str:
@@ -67,8 +78,10 @@ class ClaimIndex:
                 i += hit[1]
                 continue
             word = raw[i].lower()
-            if word not in _STOP and len(word) > 1:
-                out.add(_stem(word))
+            if word in _NEGATIONS or word.endswith("n't"):
+                out.add("¬")  # "is worried" and "is not worried" are different propositions
+            elif word not in _STOP and len(word) > 1:
+                out.add(SYNONYMS.get(word) or SYNONYMS.get(_stem(word)) or _stem(word))
             i += 1
         return frozenset(out)
 
@@ -81,15 +94,25 @@ class ClaimIndex:
         """``(key, canonical text)`` of the claim this proposition states; new claims are remembered."""
         words = self.words(text)
         best, best_score = None, 0.0
-        for key, known_text, known in self._claims:
-            if not words or not known:
-                continue
-            score = 2 * len(words & known) / (len(words) + len(known))
+        for key, _, known in self._claims:
+            score = similarity(words, known)
             if score > best_score:
-                best, best_score = (key, known_text), score
+                best, best_score = key, score
         if best is not None and best_score >= self.threshold:
-            return best
+            self._claims.append((best, text, words))  # a paraphrase widens what the claim matches
+            return best, self._by_key[best]
         basis = " ".join(sorted(words)) or text.casefold()
         key = hashlib.sha256(basis.encode()).hexdigest()[:16]
         self.add_known(key, text)
         return key, self._by_key[key]
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice overlap of two propositions' words, or 0 unless they share two words besides actors:
+    two claims about the same pair of countries are not the same claim for that alone."""
+    if not a or not b:
+        return 0.0
+    shared = a & b
+    if sum(1 for w in shared if not w.startswith("@")) < MIN_SHARED_WORDS:
+        return 0.0
+    return 2 * len(shared) / (len(a) + len(b))

@@ -73,6 +73,14 @@ class SpeakerMemory:
             if ent.label_ == "PERSON" and len(_name_tokens(ent)) >= 2:
                 self._person_from_entity(ent)
 
+    def note_subject(self, span: Span) -> None:
+        """A person who is the subject of a narrated sentence becomes the likeliest *he* or *she*."""
+        for tok in span.root.children:
+            if tok.dep_ == "nsubj" and tok.text[:1].isupper() and tok.pos_ != "PRON":
+                actor = self._resolve_one(tok)
+                if actor is not None and actor.kind is ActorKind.PERSON:
+                    self.spoke(actor)
+
     def spoke(self, actor: Actor) -> None:
         self.last_speaker = actor
         if actor.kind is ActorKind.PERSON:
@@ -103,6 +111,10 @@ class SpeakerMemory:
         ent = _entity_of(tok)
         if ent is not None and ent.label_ == "PERSON":
             return self._person_from_entity(ent).actor
+        for child in tok.children:  # "the minister, Anna Berg, said"
+            named = _entity_of(child) if child.dep_ == "appos" else None
+            if named is not None and named.label_ == "PERSON":
+                return self._person_from_entity(named).actor
         if tok.pos_ == "PROPN":
             # a surname the tagger did not label a person: "Wishnick said"
             name = " ".join(t.text for t in _phrase(tok) if t.pos_ == "PROPN" and t.lower_ not in _HONORIFICS)
@@ -191,7 +203,8 @@ class SpeakerMemory:
 
     def _organisation(self, tok: Token, ent: Span | None) -> Actor:
         phrase = _phrase(tok)
-        text = " ".join(t.text for t in phrase if t.lower_ not in ("the", "a", "an"))
+        words = list(ent) if ent is not None and ent.end > tok.i + 1 else phrase  # "Institute of X"
+        text = " ".join(t.text for t in words if t.lower_ not in ("the", "a", "an"))
         for name in (text, ent.text if ent is not None else None, tok.text):
             if name:
                 found = self.gazetteer.find(name)
