@@ -18,7 +18,7 @@ from kg.extract.attribution import Found, find_in_sentence, phrase_text, quote_m
 from kg.extract.claims import ClaimIndex
 from kg.extract.furniture import Paragraph, body_paragraphs
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.lexicon import HEDGE_CUES, MODAL_HEDGES
+from kg.extract.lexicon import HEDGE_CUES, MODAL_HEDGES, NON_ANAPHORIC_CLAIM_NOUNS
 from kg.extract.speakers import SpeakerMemory
 from kg.records import Actor, Article, Claim, Evidence, Extraction, Stance, Statement
 
@@ -140,14 +140,16 @@ class Extractor:
 
     def _claim(self, s: _Said, speaker: Actor, history: list[Statement],
                index: ClaimIndex) -> tuple[Claim | None, str | None]:
-        if s.content is None:
+        pointer = s.found.pointer
+        if s.content is None and (pointer is None or pointer.lemma_.lower() not in NON_ANAPHORIC_CLAIM_NOUNS):
             # "Beijing denies this": the latest claim someone else made in the article
             for earlier in reversed(history):
                 if earlier.speaker.key != speaker.key and earlier.stance is Stance.ASSERT:
                     return earlier.claim, earlier.content
-            if s.found.pointer is None:
+        if s.content is None:
+            if pointer is None:
                 return None, None
-            text = phrase_text(list(s.found.pointer.subtree))
+            text = phrase_text(list(pointer.subtree))
             if len(text.split()) < 2:
                 return None, None
             s.content = text

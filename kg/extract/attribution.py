@@ -55,9 +55,31 @@ def _found(sent: Span, speaker: Token | None, verb: Token | str, stance: Stance,
            joiner: str = " ") -> Found:
     cue = verb if isinstance(verb, str) else verb.text
     lemma = "according" if isinstance(verb, str) else verb.lemma_.lower()
+    parts = tuple(_unframe(p) for p in parts)
     texts = [phrase_text(p) for p in parts if p]
     ids = frozenset(t.i for p in parts for t in p)
     return Found(sent, speaker, cue, lemma, stance, joiner.join(x for x in texts if x) or None, ids)
+
+
+_FIRST_PERSON = frozenset(("i", "we"))
+
+
+def _unframe(tokens: list[Token]) -> list[Token]:
+    """Drop the speaker's own frame: *I think P*, *our information indicates that P* -> *P*."""
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    if len(roots) != 1 or roots[0].lemma_.lower() not in ASSERT_VERBS:
+        return tokens
+    root = roots[0]
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    framed = subj is not None and (
+        subj.lower_ in _FIRST_PERSON
+        or any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subj.children)
+    )
+    comp = next((c for c in root.children if c.dep_ == "ccomp"), None)
+    if not framed or comp is None:
+        return tokens
+    return [t for t in comp.subtree if t.i in ids]
 
 
 _EDGE_WORDS = frozenset(("that", "whether", "if", "how", "and", "but", "while", "although", "though"))
@@ -170,6 +192,9 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         judged = _judgement(verb, objects[0], sent, speaker)
         if judged is not None:
             return [judged]
+    if lemma in DENY_VERBS and objects and objects[0].lemma_.lower() in CLAIM_NOUNS:
+        # "denied these allegations": the object is what is denied, whatever else the parser hung here
+        return [_denial_of(objects[0], sent, speaker, verb)]
     if clauses:
         out = []
         for clause in clauses:
@@ -179,7 +204,8 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         # "X claimed their talks centred on P": a small clause in object position
         return [_found(sent, speaker, verb, stance, list(objects[0].subtree))]
     if lemma in DENY_VERBS:
-        target = objects[0] if objects else _relative_antecedent(verb)
+        relative = objects and objects[0].lower_ in ("which", "that") and verb.dep_ == "relcl"
+        target = objects[0] if objects and not relative else _relative_antecedent(verb)
         if target is not None:
             return [_denial_of(target, sent, speaker, verb)]
     quoted = [t for c in verb.children if c.dep_ not in _SUBJECTS for t in c.subtree if mask[t.i]]

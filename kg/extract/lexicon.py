@@ -50,6 +50,10 @@ CLAIM_NOUNS = frozenset(
     "this that it notion suggestion".split()
 )
 
+# Claim nouns that name a proposition of their own rather than point back at one already reported:
+# "dismissed the idea" is not "dismissed these allegations".
+NON_ANAPHORIC_CLAIM_NOUNS = frozenset("idea notion suggestion proposal plan".split())
+
 # Plural nouns for unnamed collective sources: "experts say".
 GROUP_NOUNS = frozenset(
     "expert analyst source observer critic official diplomat scholar researcher economist "
