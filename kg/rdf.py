@@ -42,7 +42,9 @@ def claim_iri(claim: Claim) -> URIRef:
 
 
 def statement_iri(st: Statement) -> URIRef:
-    key = digest(st.evidence.start, st.evidence.end, st.speaker.key, st.stance.value, st.claim.key, st.content)
+    key = digest(
+        st.evidence.start, st.evidence.end, st.speaker.key, st.stance.value, st.claim.key, st.content
+    )
     return ID[f"statement/{quote(st.article_id, safe='')}/{key}"]
 
 

@@ -119,8 +119,9 @@ class Extractor:
             previous = last[-1].speakers if last else []
         return Extraction(article, tuple(self._statements(article, said, index)))
 
-    def _statements(self, article: Article, said: list[tuple[Paragraph, _Said]],
-                    index: ClaimIndex) -> Iterator[Statement]:
+    def _statements(
+        self, article: Article, said: list[tuple[Paragraph, _Said]], index: ClaimIndex
+    ) -> Iterator[Statement]:
         seen: set[tuple[int, str, str, str]] = set()
         history: list[Statement] = []
         for para, s in said:
@@ -133,13 +134,23 @@ class Extractor:
                 if ident in seen:
                     continue
                 seen.add(ident)
-                st = Statement(article.id, speaker, s.found.stance, claim, content, evidence, s.found.cue,
-                               hedge=_hedge(s.found.cue_lemma, content), date=article.published)
+                st = Statement(
+                    article.id,
+                    speaker,
+                    s.found.stance,
+                    claim,
+                    content,
+                    evidence,
+                    s.found.cue,
+                    hedge=_hedge(s.found.cue_lemma, content),
+                    date=article.published,
+                )
                 history.append(st)
                 yield st
 
-    def _claim(self, s: _Said, speaker: Actor, history: list[Statement],
-               index: ClaimIndex) -> tuple[Claim | None, str | None]:
+    def _claim(
+        self, s: _Said, speaker: Actor, history: list[Statement], index: ClaimIndex
+    ) -> tuple[Claim | None, str | None]:
         pointer = s.found.pointer
         if s.content is None and (pointer is None or pointer.lemma_.lower() not in NON_ANAPHORIC_CLAIM_NOUNS):
             # "Beijing denies this": the latest claim someone else made in the article

@@ -51,8 +51,14 @@ class Found:
     pointer: Token | None = None  # the pronoun or claim noun a denial points at
 
 
-def _found(sent: Span, speaker: Token | None, verb: Token | str, stance: Stance, *parts: list[Token],
-           joiner: str = " ") -> Found:
+def _found(
+    sent: Span,
+    speaker: Token | None,
+    verb: Token | str,
+    stance: Stance,
+    *parts: list[Token],
+    joiner: str = " ",
+) -> Found:
     cue = verb if isinstance(verb, str) else verb.text
     lemma = "according" if isinstance(verb, str) else verb.lemma_.lower()
     parts = tuple(_unframe(p) for p in parts)
@@ -89,11 +95,13 @@ _EDGE_PUNCT = set(",;:–—-.\"“”‘’'()[]…")
 def phrase_text(tokens: list[Token]) -> str:
     """The text of a token list as written, without leading complementisers and edge punctuation."""
     toks = sorted(tokens, key=lambda t: t.i)
-    while toks and (toks[0].text in _EDGE_PUNCT or toks[0].lower_ in _EDGE_WORDS and toks[0].dep_ in ("mark", "cc")):
+    while toks and (
+        toks[0].text in _EDGE_PUNCT or toks[0].lower_ in _EDGE_WORDS and toks[0].dep_ in ("mark", "cc")
+    ):
         toks.pop(0)
     while toks and (toks[-1].text in _EDGE_PUNCT or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks.pop()
-    out = []
+    out: list[str] = []
     for j, t in enumerate(toks):
         if t.text in QUOTE_OPEN or t.text in QUOTE_CLOSE or t.text == '"':
             if out and j + 1 < len(toks):
@@ -174,7 +182,11 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     speaker = _subject(verb)
     if speaker is None or speaker.i < sent.start or speaker.i >= sent.end:
         return []
-    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+    if (
+        verb.dep_ in ("advcl", "xcomp")
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+    ):
         if lemma not in CONTINUING_PARTICIPLES and lemma not in JUDGE_VERBS:
             return []
     if speaker.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children):
@@ -200,7 +212,11 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         for clause in clauses:
             out.extend(_split_clause(clause, sent, speaker, verb, stance))
         return out
-    if lemma in ASSERT_VERBS and objects and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in objects[0].children):
+    if (
+        lemma in ASSERT_VERBS
+        and objects
+        and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in objects[0].children)
+    ):
         # "X claimed their talks centred on P": a small clause in object position
         return [_found(sent, speaker, verb, stance, list(objects[0].subtree))]
     if lemma in DENY_VERBS:
@@ -225,13 +241,19 @@ def _split_clause(clause: Token, sent: Span, speaker: Token, verb: Token, stance
     own = {t.i for t in clause.subtree}
     parts: list[list[Token]] = []
     for conj in clause.children:
-        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in conj.children):
+        if (
+            conj.dep_ == "conj"
+            and conj.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in _SUBJECTS for c in conj.children)
+        ):
             sub = {t.i for t in conj.subtree}
             own -= sub
             own -= {c.i for c in clause.children if c.dep_ == "cc" and c.i < conj.i}
             parts.append([sent.doc[i] for i in sorted(sub)])
     for adv in clause.children:
-        if adv.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in adv.children):
+        if adv.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in adv.children
+        ):
             sub = {t.i for t in adv.subtree}
             own -= sub
             parts.append([sent.doc[i] for i in sorted(sub) if sent.doc[i].lower_ not in CONCESSIVE_MARKS])
@@ -273,7 +295,10 @@ def _denial_of(target: Token, sent: Span, speaker: Token, verb: Token) -> Found:
         node = node.head
     if node.lemma_.lower() in CLAIM_NOUNS:
         for child in node.children:
-            if (child.dep_ == "prep" and child.lower_ in ("of", "about", "that")) or child.dep_ in ("acl", "ccomp"):
+            if (child.dep_ == "prep" and child.lower_ in ("of", "about", "that")) or child.dep_ in (
+                "acl",
+                "ccomp",
+            ):
                 body = [t for t in child.subtree if t.i not in {x.i for x in verb.subtree}]
                 if child.dep_ == "prep":
                     body = body[1:]

@@ -67,8 +67,14 @@ class Gazetteer:
             if row["speaks_for"] and normalise(row["speaks_for"]) in rows and norm not in trail:
                 boss = make(row["speaks_for"], (*trail, norm))
             aliases = tuple(a for a in row["aliases"].split("|") if a)
-            actor = Actor(actor_key(row["label"]), row["label"], ActorKind(row["kind"]), aliases,
-                          speaks_for=boss, wikidata=row["wikidata"] or None)
+            actor = Actor(
+                actor_key(row["label"]),
+                row["label"],
+                ActorKind(row["kind"]),
+                aliases,
+                speaks_for=boss,
+                wikidata=row["wikidata"] or None,
+            )
             resolved[norm] = actor
             return actor
 

@@ -87,13 +87,42 @@ DETERMINERS = frozenset("the a an some many several most few other these those t
 
 # Page furniture: text that is part of the web page, not of the article.
 FURNITURE_PHRASES = (
-    "advertisement", "subscribe", "sign up", "newsletter", "learn more", "read more", "show more",
-    "all rights reserved", "copyright", "cookie", "leave a reply", "back to top", "required fields",
-    "join the discussion", "paid subscriber", "your email address", "follow us", "share this",
-    "click here", "markets closed", "get more with", "related:", "recommended", "most read",
+    "advertisement",
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "learn more",
+    "read more",
+    "show more",
+    "all rights reserved",
+    "copyright",
+    "cookie",
+    "leave a reply",
+    "back to top",
+    "required fields",
+    "join the discussion",
+    "paid subscriber",
+    "your email address",
+    "follow us",
+    "share this",
+    "click here",
+    "markets closed",
+    "get more with",
+    "related:",
+    "recommended",
+    "most read",
 )
-CAPTION_MARKERS = ("photo:", "photograph:", "image:", "picture:", "file photo", "(pictured", "getty images",
-                   "afp via", "reuters/")
+CAPTION_MARKERS = (
+    "photo:",
+    "photograph:",
+    "image:",
+    "picture:",
+    "file photo",
+    "(pictured",
+    "getty images",
+    "afp via",
+    "reuters/",
+)
 BULLETS = ("•", "-", "*", "▪", "–", "·")
 QUOTE_OPEN = "“«"  # single quotes are left out: ’ is also the apostrophe
 QUOTE_CLOSE = "”»"

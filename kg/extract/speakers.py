@@ -93,7 +93,7 @@ class SpeakerMemory:
     def resolve(self, token: Token) -> list[Actor]:
         """The actors a subject token stands for (several for *X and Y said*)."""
         heads = [token, *_conjuncts(token)]
-        out = []
+        out: list[Actor] = []
         for head in heads:
             actor = self._resolve_one(head)
             if actor is not None and all(a.key != actor.key for a in out):
@@ -188,8 +188,11 @@ class SpeakerMemory:
                         for pobj in agent.children:
                             if pobj.dep_ == "pobj":
                                 return self._resolve_one(pobj)
-        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ != "ADJ"
-                or c.dep_ == "compound"]
+        mods = [
+            c
+            for c in tok.lefts
+            if c.dep_ in ("compound", "amod", "nmod") and c.pos_ != "ADJ" or c.dep_ == "compound"
+        ]
         if mods:
             name = tok.doc[mods[0].left_edge.i : tok.i].text
             return self.gazetteer.find(name) or self._new_org(name, tok)
@@ -210,8 +213,11 @@ class SpeakerMemory:
                 found = self.gazetteer.find(name)
                 if found is not None:
                     return found
-        kind = ActorKind.STATE if ent is not None and ent.label_ in _NE_STATE and len(phrase) == len(ent) \
+        kind = (
+            ActorKind.STATE
+            if ent is not None and ent.label_ in _NE_STATE and len(phrase) == len(ent)
             else ActorKind.ORGANIZATION
+        )
         return self._new_org(text.replace(" 's", "'s").replace(" ’s", "’s"), tok, kind)
 
     def _new_org(self, label: str, tok: Token, kind: ActorKind = ActorKind.ORGANIZATION) -> Actor:
@@ -231,8 +237,12 @@ def _entity_of(tok: Token) -> Span | None:
 
 
 def _name_tokens(ent: Span) -> list[str]:
-    words = [t.text for t in ent if t.lower_.rstrip(".") + ("." if t.lower_.endswith(".") else "") not in
-             _HONORIFICS and t.text not in ("'s", "’s")]
+    words = [
+        t.text
+        for t in ent
+        if t.lower_.rstrip(".") + ("." if t.lower_.endswith(".") else "") not in _HONORIFICS
+        and t.text not in ("'s", "’s")
+    ]
     return [w for w in words if w.lower() not in _HONORIFICS] or [ent.text]
 
 
@@ -274,8 +284,9 @@ def _title_and_side(ent: Span, gazetteer: Gazetteer) -> tuple[str | None, Actor 
             role_words.append(t.text)
     for child in head.rights:
         if child.dep_ == "appos":
-            role_words = role_words or [t.text for t in child.subtree if t.dep_ in ("amod", "compound")
-                                        and t.head == child] + [child.text]
+            role_words = role_words or [
+                t.text for t in child.subtree if t.dep_ in ("amod", "compound") and t.head == child
+            ] + [child.text]
             child_prep = [c for c in child.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "with")]
             for prep in child_prep:
                 side = side or _org_of(prep, gazetteer)

@@ -1,0 +1,303 @@
+"""Where the graph lives: a small ``Store`` protocol and its embedded adapter on pyoxigraph.
+
+Each article's named graph is replaced whole; the shared entities graph (actors and
+claims) is merged, then pruned of claims and actors nothing refers to any more. Queries
+see the union of all named graphs, and parameters are bound, never pasted into the text.
+A remote-endpoint adapter can implement the same protocol; ``open_store`` picks one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Protocol, TypeAlias
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import DCTERMS, XSD
+from rdflib.term import Node
+
+from kg.namespace import CG, ID, OA, PREFIXES, SDO
+from kg.rdf import ENTITIES_GRAPH, bind_prefixes
+
+Term: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+Binding: TypeAlias = str | Node | Term
+QueryResult: TypeAlias = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+_CLAIM_PREFIX = str(ID["claim/"])
+
+# Run after the new graphs are in, in the same update: claims no statement cites go first,
+# then actors not reachable (through prov:actedOnBehalfOf*) from any speaker or claim.
+_PRUNE = f"""
+DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?claim ?p ?o }} }}
+WHERE {{
+  GRAPH <{ENTITIES_GRAPH}> {{ ?claim a cg:Claim ; ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?statement cg:claim ?claim }} }}
+}} ;
+DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?actor ?p ?o }} }}
+WHERE {{
+  VALUES ?kind {{ cg:Actor cg:Person cg:Organization cg:State cg:Group }}
+  GRAPH <{ENTITIES_GRAPH}> {{ ?actor a ?kind ; ?p ?o }}
+  MINUS {{
+    SELECT DISTINCT ?actor WHERE {{
+      GRAPH ?g {{ ?referrer cg:speaker|cg:agent|cg:target|schema:about ?root }}
+      GRAPH <{ENTITIES_GRAPH}> {{ ?root prov:actedOnBehalfOf* ?actor }}
+    }}
+  }}
+}}
+"""
+
+_KNOWN_CLAIMS = f"""
+SELECT ?claim ?text WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?claim a <{CG.Claim}> ; <{SDO.text}> ?text }} }}
+ORDER BY ?claim
+"""
+
+_ARTICLE_IDS = f"""
+SELECT DISTINCT ?id WHERE {{ GRAPH ?g {{ ?article a <{CG.Article}> ; <{DCTERMS.identifier}> ?id }} }}
+ORDER BY ?id
+"""
+
+_UNION_TRIPLES = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }"
+
+# Oxigraph stores derived integer types as xsd:integer (as it does xsd:int, xsd:dateTimeStamp…),
+# so the datatypes kg.rdf writes for these predicates are restored on the way out.
+_XSD_INTEGER = ox.NamedNode(str(XSD.integer))
+_RESTORE = {ox.NamedNode(str(p)): ox.NamedNode(str(XSD.nonNegativeInteger)) for p in (OA.start, OA.end)}
+
+_DATASET_FORMATS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD}
+_GRAPH_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
+DUMP_EXTENSIONS = tuple(sorted({*_DATASET_FORMATS, *_GRAPH_FORMATS}))
+_RDFLIB_FORMATS = {".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld", ".ttl": "turtle", ".nt": "nt"}
+
+
+class StoreError(Exception):
+    """The store cannot be opened, read or written (locked, missing, bad input)."""
+
+
+class Store(Protocol):
+    """What the pipeline and the CLI need from a graph store, embedded or remote."""
+
+    def replace(self, dataset: Dataset) -> None: ...
+
+    def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> QueryResult: ...
+
+    def known_claims(self) -> list[tuple[str, str]]: ...
+
+    def article_ids(self) -> list[str]: ...
+
+    def dataset(self) -> Dataset: ...
+
+    def dump(self, path: str | Path) -> None: ...
+
+    def close(self) -> None: ...
+
+    def __len__(self) -> int: ...
+
+
+def to_oxigraph(value: Binding) -> Term:
+    """A pyoxigraph term for an rdflib term or a plain string (which becomes a plain literal)."""
+    if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple):
+        return value
+    if isinstance(value, URIRef):
+        return ox.NamedNode(str(value))
+    if isinstance(value, BNode):
+        return ox.BlankNode(str(value))
+    if isinstance(value, Literal):
+        if value.language:
+            return ox.Literal(str(value), language=value.language)
+        if value.datatype:
+            return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
+        return ox.Literal(str(value))
+    if isinstance(value, str):
+        return ox.Literal(value)
+    raise TypeError(f"cannot bind {value!r}: expected a string or an RDF term")
+
+
+class OxigraphStore:
+    """The embedded adapter: ``OxigraphStore()`` is in memory, ``OxigraphStore(path)`` is on disk.
+
+    >>> store = OxigraphStore()
+    >>> len(store), store.article_ids(), store.known_claims()
+    (0, [], [])
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store: ox.Store | None = ox.Store()
+            elif read_only:
+                if not self.path.is_dir():
+                    raise StoreError(f"no store at {self.path}")
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as err:
+            raise StoreError(f"cannot open store {self.path}: {err}") from err
+
+    @classmethod
+    def of(cls, data: Graph | Dataset) -> OxigraphStore:
+        """A fresh in-memory store holding exactly ``data`` (a Graph's triples go to the default graph).
+
+        Nothing is pruned or merged: this is for running checks on a graph as it is.
+        """
+        store = cls()
+        if isinstance(data, Dataset):
+            store._ox.load(data.serialize(format="nquads", encoding="utf-8"), ox.RdfFormat.N_QUADS)
+        else:
+            store._ox.load(data.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
+        return store
+
+    @property
+    def _ox(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError("store is closed")
+        return self._store
+
+    def replace(self, dataset: Dataset) -> None:
+        """Replace each named graph of ``dataset`` in the store, merge its entities graph, then prune.
+
+        All of it is one SPARQL update request, which pyoxigraph applies in one transaction, so a
+        failure leaves the store as it was.
+        """
+        drops: list[str] = []
+        inserts: list[str] = []
+        for graph in dataset.graphs():
+            name = graph.identifier
+            try:
+                # pyoxigraph terms print as N-Triples, checked and escaped, so the update text holds
+                # exactly these terms.
+                triples = [f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o in graph]
+                iri = to_oxigraph(name) if isinstance(name, URIRef) else None
+            except (TypeError, ValueError) as err:
+                raise StoreError(f"cannot store graph <{name}>: {err}") from err
+            if iri is None or name == DATASET_DEFAULT_GRAPH_ID:
+                if triples:
+                    raise StoreError("the dataset has triples outside named graphs")
+                continue
+            if name != ENTITIES_GRAPH:
+                drops.append(f"DROP SILENT GRAPH {iri}")
+            if triples:
+                inserts.append(f"GRAPH {iri} {{\n" + "\n".join(triples) + "\n}")
+        operations = [*drops]
+        if inserts:
+            operations.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+        operations.append(_PRUNE)
+        try:
+            self._ox.update(" ;\n".join(operations), prefixes=PREFIXES)
+        except (OSError, SyntaxError, ValueError) as err:
+            raise StoreError(f"cannot update store: {err}") from err
+
+    def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of the named graphs, with ``bindings`` substituted.
+
+        A bound variable must appear in the SELECT projection (pyoxigraph's substitution rule).
+        """
+        substitutions = {ox.Variable(name): to_oxigraph(value) for name, value in (bindings or {}).items()}
+        return self._ox.query(
+            sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions or None
+        )
+
+    def known_claims(self) -> list[tuple[str, str]]:
+        """``(claim key, claim text)`` for every claim, so re-extraction keeps claim identity."""
+        pairs = []
+        for row in self._solutions(_KNOWN_CLAIMS):
+            iri = row["claim"].value
+            key = iri.removeprefix(_CLAIM_PREFIX) if iri.startswith(_CLAIM_PREFIX) else iri.rsplit("/", 1)[-1]
+            pairs.append((key, row["text"].value))
+        return pairs
+
+    def article_ids(self) -> list[str]:
+        return [row["id"].value for row in self._solutions(_ARTICLE_IDS)]
+
+    def dataset(self) -> Dataset:
+        """Every quad as an rdflib ``Dataset`` (for validation and export)."""
+        ds = Dataset()
+        bind_prefixes(ds)
+        ds.parse(data=ox.serialize(self._quads(), format=ox.RdfFormat.N_QUADS), format="nquads")
+        return ds
+
+    def dump(self, path: str | Path) -> None:
+        """Write the store to ``path``, the format chosen by extension (see ``DUMP_EXTENSIONS``).
+
+        Graph formats (``.ttl``, ``.nt``) get the union of the named graphs. The file is written
+        to a temporary name first, so a failed dump leaves no half-written file.
+        """
+        target = Path(path)
+        ext = target.suffix.lower()
+        if ext not in _DATASET_FORMATS and ext not in _GRAPH_FORMATS:
+            raise StoreError(f"cannot write {target}: use one of {', '.join(DUMP_EXTENSIONS)}")
+        partial = target.with_name(target.name + ".partial")
+        try:
+            if ext in _DATASET_FORMATS:
+                ox.serialize(self._quads(), str(partial), _DATASET_FORMATS[ext], prefixes=PREFIXES)
+            else:
+                solutions = self._solutions(_UNION_TRIPLES)
+                triples = (ox.Triple(r["s"], r["p"], _restored(r["p"], r["o"])) for r in solutions)
+                ox.serialize(triples, str(partial), _GRAPH_FORMATS[ext], prefixes=PREFIXES)
+            os.replace(partial, target)
+        except OSError as err:
+            partial.unlink(missing_ok=True)
+            raise StoreError(f"cannot write {target}: {err}") from err
+
+    def close(self) -> None:
+        """Release the store (and its directory lock); the object is unusable afterwards."""
+        self._store = None
+
+    def __enter__(self) -> OxigraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        return len(self._ox)
+
+    def _quads(self) -> Iterator[ox.Quad]:
+        for q in self._ox.quads_for_pattern(None, None, None, None):
+            yield ox.Quad(q.subject, q.predicate, _restored(q.predicate, q.object), q.graph_name)
+
+    def _solutions(self, sparql: str) -> ox.QuerySolutions:
+        result = self._ox.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        assert isinstance(result, ox.QuerySolutions)
+        return result
+
+
+def _restored(predicate: ox.NamedNode, obj: Term) -> Term:
+    datatype = _RESTORE.get(predicate)
+    if datatype is not None and isinstance(obj, ox.Literal) and obj.datatype == _XSD_INTEGER:
+        return ox.Literal(obj.value, datatype=datatype)
+    return obj
+
+
+def read_rdf(path: str | Path) -> Graph | Dataset:
+    """Parse an RDF file by extension: a Dataset from ``.trig``, ``.nq``, ``.jsonld``; else a Graph."""
+    target = Path(path)
+    ext = target.suffix.lower()
+    rdflib_format = _RDFLIB_FORMATS.get(ext)
+    if rdflib_format is None:
+        raise StoreError(f"cannot read {target}: use one of {', '.join(DUMP_EXTENSIONS)}")
+    data: Graph | Dataset = Dataset() if ext in _DATASET_FORMATS else Graph()
+    try:
+        data.parse(str(target), format=rdflib_format)
+    except FileNotFoundError as err:
+        raise StoreError(f"no such file: {target}") from err
+    except OSError as err:
+        raise StoreError(f"cannot read {target}: {err.strerror or err}") from err
+    except Exception as err:  # rdflib's parsers raise many unrelated types for bad syntax
+        raise StoreError(f"cannot parse {target}: {' '.join(str(err).split())[:200]}") from err
+    return data
+
+
+def open_store(location: str | Path | None = None, *, read_only: bool = False) -> Store:
+    """The store at ``location`` (a directory; ``None`` for a fresh in-memory store)."""
+    return OxigraphStore(location, read_only=read_only)
+
+
+__all__ = [
+    "Store", "OxigraphStore", "StoreError", "open_store", "read_rdf", "to_oxigraph", "DUMP_EXTENSIONS",
+    "QueryResult", "Binding",
+]
