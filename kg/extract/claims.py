@@ -31,14 +31,15 @@ _STOP = frozenset(
 SYNONYMS = {
     **dict.fromkeys("provide supply deliver ship transfer give send sell export furnish".split(), "supply"),
     **dict.fromkeys("weapon weapons arm arms munition munitions ammunition materiel".split(), "arms"),
-    **dict.fromkeys("support aid assistance help backing".split(), "support"),
+    **dict.fromkeys("support aid assistance backing".split(), "support"),
     **dict.fromkeys("technology technologies tech component components".split(), "technology"),
     **dict.fromkeys("deny denies denied reject rejects rejected".split(), "deny"),
 }
+NEGATION = "¬"
 _NEGATIONS = frozenset("not never no n't nor neither without".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
 # Same-claim threshold on the Dice overlap of content words; measured on the seed gold set.
-SAME_CLAIM = 0.5
+SAME_CLAIM = 0.45
 MIN_SHARED_WORDS = 2
 
 
@@ -79,7 +80,7 @@ class ClaimIndex:
                 continue
             word = raw[i].lower()
             if word in _NEGATIONS or word.endswith("n't"):
-                out.add("¬")  # "is worried" and "is not worried" are different propositions
+                out.add(NEGATION)  # "is worried" and "is not worried" are different propositions
             elif word not in _STOP and len(word) > 1:
                 out.add(SYNONYMS.get(word) or SYNONYMS.get(_stem(word)) or _stem(word))
             i += 1
@@ -109,10 +110,10 @@ class ClaimIndex:
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Dice overlap of two propositions' words, or 0 unless they share two words besides actors:
-    two claims about the same pair of countries are not the same claim for that alone."""
+    two claims about the same pair of countries, or both negated, are not the same claim for that alone."""
     if not a or not b:
         return 0.0
     shared = a & b
-    if sum(1 for w in shared if not w.startswith("@")) < MIN_SHARED_WORDS:
+    if sum(1 for w in shared if not w.startswith("@") and w != NEGATION) < MIN_SHARED_WORDS:
         return 0.0
     return 2 * len(shared) / (len(a) + len(b))
