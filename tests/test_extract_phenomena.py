@@ -68,6 +68,27 @@ CASES = {
         "The Kremlin said the talks would resume next week.",
         [("Russia", A, "talks would resume")],
     ),
+    "called-absurd-is-a-denial": (
+        "Ukrainian officials said Iranian drones hit the power plant. Tehran called the claims “absurd”.",
+        [("Ukrainian officials", A, "drones hit the power plant"), ("Iran", D, "drones hit the power plant")],
+    ),
+    "spokesperson-for-an-organization": (
+        "Police said the men had filmed the harbour. A spokesperson for Iran's foreign ministry "
+        "rejected the accusations.",
+        [("Police", A, "filmed the harbour"), ("Iran's foreign ministry", D, "filmed the harbour")],
+    ),
+    "corporate-we-never-is-a-denial": (
+        "Acme Corp denied wrongdoing. “We have never sold parts to the army,” the company said.",
+        [("Acme Corp", D, "wrongdoing"), ("Acme Corp", D, "sold parts to the army")],
+    ),
+    "own-side-never-is-a-denial": (
+        "Russian state media said Moscow had never supplied fuel to the rebels.",
+        [("Russian state media", D, "Moscow had supplied fuel")],
+    ),
+    "a-negative-about-others-stays-an-assertion": (
+        "Poland said Belarus had not closed the border.",
+        [("Poland", A, "Belarus had not closed the border")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],
@@ -93,6 +114,17 @@ def test_phenomenon(extractor: Extractor, name: str) -> None:
     assert not unmatched, f"{name}: unexpected statements {unmatched}"
     for s in ex.statements:
         assert text[s.evidence.start : s.evidence.end] == s.evidence.text
+
+
+def test_a_topic_in_a_title_is_not_a_side(extractor: Extractor) -> None:
+    text = (
+        "Russia specialist Ann Lee said the talks had stalled. "
+        "Russian Foreign Minister Ivan Orlov said they had not."
+    )
+    (ex,) = extractor.extract([Article("sides", text)])
+    sides = {s.speaker.label: s.speaker.speaks_for for s in ex.statements}
+    assert sides["Ann Lee"] is None
+    assert sides["Ivan Orlov"] is not None and sides["Ivan Orlov"].label == "Russia"
 
 
 def test_one_claim_for_a_claim_and_its_denial(extractor: Extractor) -> None:

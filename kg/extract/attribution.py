@@ -49,6 +49,13 @@ class Found:
     content: str | None
     tokens: frozenset[int] = frozenset()  # indices of the content's tokens
     pointer: Token | None = None  # the pronoun or claim noun a denial points at
+    negated_subject: Token | None = None  # subject of a negated content clause: "X has never supplied Y"
+    negation: frozenset[int] = frozenset()  # the negation words of that clause
+
+    def positive(self) -> str:
+        """The content without its negation: the proposition a self-denial denies."""
+        doc = self.sentence.doc
+        return phrase_text([doc[i] for i in sorted(self.tokens - self.negation)])
 
 
 def _found(
@@ -64,7 +71,14 @@ def _found(
     parts = tuple(_unframe(p) for p in parts)
     texts = [phrase_text(p) for p in parts if p]
     ids = frozenset(t.i for p in parts for t in p)
-    return Found(sent, speaker, cue, lemma, stance, joiner.join(x for x in texts if x) or None, ids)
+    found = Found(sent, speaker, cue, lemma, stance, joiner.join(x for x in texts if x) or None, ids)
+    if len(parts) == 1 and parts[0]:
+        root = min(parts[0], key=_depth)
+        neg = frozenset(c.i for c in root.children if c.dep_ == "neg")
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if neg and subject is not None:
+            found.negated_subject, found.negation = subject, neg
+    return found
 
 
 _FIRST_PERSON = frozenset(("i", "we"))
@@ -269,6 +283,9 @@ def _judgement(verb: Token, obj: Token, sent: Span, speaker: Token) -> Found | N
             complement = list(child.subtree)
         elif child.dep_ == "prep" and child.lower_ == "as":
             complement = [t for c in child.children for t in c.subtree]
+    if not complement:
+        # "called the claims 'absurd'", parsed with the judgement as a modifier of the object
+        complement = [c for c in obj.children if c.dep_ == "amod" and c.lower_ in DENIAL_JUDGEMENTS]
     if not complement and verb.lemma_.lower() != "dismiss":
         return None
     words = {t.lemma_.lower() for t in complement} | {t.lower_ for t in complement}
@@ -307,7 +324,9 @@ def _denial_of(target: Token, sent: Span, speaker: Token, verb: Token) -> Found:
         return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=node)
     if target.pos_ in ("PRON", "DET") or target.lemma_.lower() in CLAIM_NOUNS:
         return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=target)
-    body = [t for t in target.subtree if t.i not in {x.i for x in verb.subtree}]
+    # in "X, which China denies" the denial sits inside its target's phrase: leave it out
+    inner = {x.i for x in verb.subtree} if verb.i in {t.i for t in target.subtree} else set()
+    body = [t for t in target.subtree if t.i not in inner]
     return _found(sent, speaker, verb, Stance.DENY, body)
 
 

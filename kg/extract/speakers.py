@@ -45,6 +45,7 @@ class SpeakerMemory:
     people: list[_Person] = field(default_factory=list)  # most recent last
     speakers: list[_Person] = field(default_factory=list)  # people who spoke, most recent last
     last_speaker: Actor | None = None
+    orgs: list[Actor] = field(default_factory=list)  # organizations and states that spoke, most recent last
 
     # -- people ---------------------------------------------------------------------------------
     def _remember(self, actor: Actor, gender: str | None = None) -> _Person:
@@ -83,6 +84,8 @@ class SpeakerMemory:
 
     def spoke(self, actor: Actor) -> None:
         self.last_speaker = actor
+        if actor.kind in (ActorKind.ORGANIZATION, ActorKind.STATE):
+            self.orgs.append(actor)
         if actor.kind is ActorKind.PERSON:
             person = self._remember(actor)
             if person in self.speakers:
@@ -129,6 +132,15 @@ class SpeakerMemory:
             return self._organisation(tok, None)
         if tok.pos_ == "NOUN":
             lemma = tok.lemma_.lower()
+            if lemma in _ROLE_NOUNS:
+                # "a spokesperson for the foreign ministry": an unnamed voice of the organization
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
+                        body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                        if body is not None:
+                            return self._resolve_one(body)
+            if lemma in _ORG_NOUNS and _has_definite_det(tok) and len(_phrase(tok)) == 2 and self.orgs:
+                return self.orgs[-1]  # "the company said": the organization that spoke last
             if lemma in GROUP_NOUNS and tok.tag_ == "NNS":
                 return self._group(tok)
             if lemma in _ROLE_NOUNS and _has_definite_det(tok):
@@ -267,11 +279,12 @@ def _place_modifier(tok: Token, gazetteer: Gazetteer) -> Actor | None:
 
 def _title_and_side(ent: Span, gazetteer: Gazetteer) -> tuple[str | None, Actor | None]:
     """*US Secretary of State Antony Blinken*: role "Secretary of State", side United States;
-    *Lukin, an associate professor at X University*: role "associate professor", side the university."""
+    *Lukin, an associate professor at X University*: role "associate professor", side the university;
+    *Russia specialist Mark Katz*: no side, the place is what he studies."""
     doc = ent.doc
     head = ent.root
     title_tokens = [t for t in doc[head.left_edge.i : ent.start] if not t.is_punct and t.dep_ != "det"]
-    side = None
+    title_side = None
     role_words = []
     for t in title_tokens:
         place = gazetteer.place(t.text)
@@ -279,21 +292,23 @@ def _title_and_side(ent: Span, gazetteer: Gazetteer) -> tuple[str | None, Actor 
         if place is None and t_ent is not None and t_ent.label_ in ("ORG", "GPE", "NORP"):
             place = gazetteer.find(t_ent.text)
         if place is not None:
-            side = side or place
+            title_side = title_side or place
         elif t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP") and (t_ent is None or t_ent.label_ != "PERSON"):
             role_words.append(t.text)
+    affiliation = None
     for child in head.rights:
         if child.dep_ == "appos":
             role_words = role_words or [
                 t.text for t in child.subtree if t.dep_ in ("amod", "compound") and t.head == child
             ] + [child.text]
-            child_prep = [c for c in child.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "with")]
-            for prep in child_prep:
-                side = side or _org_of(prep, gazetteer)
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("at", "of", "with"):
+                    affiliation = affiliation or _org_of(prep, gazetteer)
         if child.dep_ == "prep" and child.lower_ in ("of", "at", "from"):
-            side = side or _org_of(child, gazetteer)
+            affiliation = affiliation or _org_of(child, gazetteer)
+    official = any(t.lower_ in _ROLE_NOUNS or t.lower_ in _ORG_NOUNS for t in title_tokens)
     role = " ".join(role_words).strip() or None
-    return role, side
+    return role, affiliation or (title_side if official else None)
 
 
 def _org_of(prep: Token, gazetteer: Gazetteer) -> Actor | None:
