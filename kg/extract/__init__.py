@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.extract.attribution import Found, find_in_sentence, phrase_text, quote_mask, quoted_sentence
+from kg.extract.attribution import (
+    Found,
+    find_in_sentence,
+    phrase_text,
+    quote_mask,
+    quoted_sentence,
+    unframe,
+)
 from kg.extract.claims import ClaimIndex
 from kg.extract.furniture import Paragraph, body_paragraphs
 from kg.extract.gazetteer import Gazetteer
@@ -97,18 +104,15 @@ class Extractor:
                 items = []
                 for f in find_in_sentence(sent, mask):
                     speakers = memory.resolve(f.speaker) if f.speaker is not None else []
-                    if speakers and f.negated_subject is not None and f.stance is Stance.ASSERT:
-                        subject = f.negated_subject
-                        corporate = subject.lower_ in ("we", "i") and all(
-                            a.kind is not ActorKind.PERSON for a in speakers)  # "we have never sold"
-                        _self_denial(f, speakers, speakers if corporate else memory.resolve(subject))
                     if speakers:
+                        _render(f, speakers, memory)
                         for actor in speakers:
                             memory.spoke(actor)
                         items.append(_Said(f, speakers, f.content))
                 memory.note_people(sent)
                 if not items:
                     memory.note_subject(sent)
+                memory.note_things(sent)
                 found.append(items)
             opens_with_quote = bool(sents) and quoted_sentence(sents[0], mask)
             for i, sent in enumerate(sents):
@@ -116,7 +120,9 @@ class Extractor:
                     continue
                 donor = _donor(found, i) or (previous if opens_with_quote else [])
                 if donor:
-                    f = Found(sent, None, "said", "say", Stance.ASSERT, phrase_text(list(sent)))
+                    f = Found(sent, None, "said", "say", Stance.ASSERT, None, frozenset(t.i for t in sent),
+                              parts=(unframe(list(sent)),))
+                    _render(f, donor, memory)
                     found[i].append(_Said(f, donor, f.content))
             for items in found:
                 said.extend((para, s) for s in items)
@@ -179,14 +185,25 @@ class Extractor:
         return tuple(by_key[k] for k in keys if k in by_key)
 
 
-def _self_denial(f: Found, speakers: list[Actor], subjects: list[Actor]) -> None:
-    """*Beijing has never provided weapons*, said by China or its spokesman: a denial of the positive
+def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory) -> None:
+    """Set the content of a found statement: pronouns resolved, and a self-denial turned positive.
+
+    *Beijing has never provided weapons*, said by China or its spokesman, denies the positive
     proposition, so that it meets the accusation in one claim. A negative said about someone else
     (*Russia has not paid*, said by Washington) stays an assertion."""
-    sides = {a.key for sp in speakers for a in _chain(sp)}
-    if subjects and all(any(a.key in sides for a in _chain(sub)) for sub in subjects):
-        f.stance = Stance.DENY
-        f.content = f.positive()
+    doc = f.sentence.doc
+    subs = memory.pronoun_subs([doc[i] for i in sorted(f.tokens)], speakers) if f.tokens else {}
+    subject = f.negated_subject
+    if subject is not None and f.stance is Stance.ASSERT:
+        corporate = subject.lower_ in ("we", "i") and all(a.kind is not ActorKind.PERSON for a in speakers)
+        subjects = speakers if corporate else memory.resolve(subject)  # "we have never sold"
+        sides = {a.key for sp in speakers for a in _chain(sp)}
+        if subjects and all(any(a.key in sides for a in _chain(sub)) for sub in subjects):
+            f.stance = Stance.DENY
+            f.content = f.positive(subs)
+            return
+    if f.parts:
+        f.content = f.render(subs)
 
 
 def _chain(actor: Actor) -> list[Actor]:

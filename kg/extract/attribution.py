@@ -16,6 +16,7 @@ Each rule is a plain function over a spaCy parse that returns ``Found`` records
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -51,11 +52,17 @@ class Found:
     pointer: Token | None = None  # the pronoun or claim noun a denial points at
     negated_subject: Token | None = None  # subject of a negated content clause: "X has never supplied Y"
     negation: frozenset[int] = frozenset()  # the negation words of that clause
+    parts: tuple[list[Token], ...] = ()  # the content's phrases, joined by ``joiner``
+    joiner: str = " "
 
-    def positive(self) -> str:
+    def render(self, subs: Mapping[int, str] | None = None) -> str | None:
+        """The content with some tokens replaced (resolved pronouns) or dropped (``""``)."""
+        texts = [phrase_text(p, subs) for p in self.parts if p]
+        return self.joiner.join(x for x in texts if x) or None
+
+    def positive(self, subs: Mapping[int, str] | None = None) -> str | None:
         """The content without its negation: the proposition a self-denial denies."""
-        doc = self.sentence.doc
-        return phrase_text([doc[i] for i in sorted(self.tokens - self.negation)])
+        return self.render({**(subs or {}), **dict.fromkeys(self.negation, "")})
 
 
 def _found(
@@ -68,10 +75,10 @@ def _found(
 ) -> Found:
     cue = verb if isinstance(verb, str) else verb.text
     lemma = "according" if isinstance(verb, str) else verb.lemma_.lower()
-    parts = tuple(_unframe(p) for p in parts)
-    texts = [phrase_text(p) for p in parts if p]
+    parts = tuple(unframe(p) for p in parts)
     ids = frozenset(t.i for p in parts for t in p)
-    found = Found(sent, speaker, cue, lemma, stance, joiner.join(x for x in texts if x) or None, ids)
+    found = Found(sent, speaker, cue, lemma, stance, None, ids, parts=parts, joiner=joiner)
+    found.content = found.render()
     if len(parts) == 1 and parts[0]:
         root = min(parts[0], key=_depth)
         neg = frozenset(c.i for c in root.children if c.dep_ == "neg")
@@ -84,7 +91,7 @@ def _found(
 _FIRST_PERSON = frozenset(("i", "we"))
 
 
-def _unframe(tokens: list[Token]) -> list[Token]:
+def unframe(tokens: list[Token]) -> list[Token]:
     """Drop the speaker's own frame: *I think P*, *our information indicates that P* -> *P*."""
     ids = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
@@ -106,8 +113,10 @@ _EDGE_WORDS = frozenset(("that", "whether", "if", "how", "and", "but", "while", 
 _EDGE_PUNCT = set(",;:–—-.\"“”‘’'()[]…")
 
 
-def phrase_text(tokens: list[Token]) -> str:
-    """The text of a token list as written, without leading complementisers and edge punctuation."""
+def phrase_text(tokens: list[Token], subs: Mapping[int, str] | None = None) -> str:
+    """The text of a token list as written, without leading complementisers and edge punctuation;
+    ``subs`` replaces the text of some tokens (by index), or drops them (``""``)."""
+    subs = subs or {}
     toks = sorted(tokens, key=lambda t: t.i)
     while toks and (
         toks[0].text in _EDGE_PUNCT or toks[0].lower_ in _EDGE_WORDS and toks[0].dep_ in ("mark", "cc")
@@ -122,8 +131,9 @@ def phrase_text(tokens: list[Token]) -> str:
                 out[-1] = out[-1].rstrip() + t.whitespace_ if t.whitespace_ else out[-1]
             continue
         gap = t.whitespace_ if j + 1 < len(toks) and toks[j + 1].i == t.i + 1 else " "
-        out.append(t.text + gap)
-    return "".join(out).strip()
+        text = subs.get(t.i, t.text)
+        out.append(text + gap if text else "")
+    return " ".join("".join(out).split())
 
 
 def quote_mask(doc: Doc) -> list[bool]:

@@ -46,6 +46,7 @@ class SpeakerMemory:
     speakers: list[_Person] = field(default_factory=list)  # people who spoke, most recent last
     last_speaker: Actor | None = None
     orgs: list[Actor] = field(default_factory=list)  # organizations and states that spoke, most recent last
+    last_thing: Actor | None = None  # the last state or organization that was a subject
 
     # -- people ---------------------------------------------------------------------------------
     def _remember(self, actor: Actor, gender: str | None = None) -> _Person:
@@ -81,6 +82,45 @@ class SpeakerMemory:
                 actor = self._resolve_one(tok)
                 if actor is not None and actor.kind is ActorKind.PERSON:
                     self.spoke(actor)
+
+    def note_things(self, span: Span) -> None:
+        """The last state or organization a sentence has as a subject: what a later *it* means."""
+        for tok in span:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
+                ent = _entity_of(tok)
+                actor = self.gazetteer.find(ent.text if ent is not None else tok.text)
+                if actor is not None and actor.kind is not ActorKind.PERSON:
+                    self.last_thing = actor
+
+    def pronoun_subs(self, tokens: list[Token], speakers: list[Actor]) -> dict[int, str]:
+        """Replacements that resolve the pronouns of a statement's content (by token index):
+        *he*, *she*, *him* to the person the article is about; *it* to a speaking state or
+        organization (*China says it is neutral*) or to the last one that acted. Possessives and
+        the speaker's own *I* are left as written: guessing them wrong costs more than it gains."""
+        subs: dict[int, str] = {}
+        speaker = speakers[0] if len(speakers) == 1 else None
+        ids = {t.i for t in tokens}
+        for tok in tokens:
+            if tok.pos_ != "PRON":
+                continue
+            low = tok.lower_
+            name = None
+            if (low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")) or (
+                low == "him" and tok.dep_ in ("dobj", "pobj")
+            ):
+                person = self._pronoun(PERSONAL_PRONOUNS[low], learn=False)
+                name = person.label if person is not None else None
+            elif low == "it" and tok.dep_ == "nsubj":
+                top = tok.head.i not in ids or tok.head.head.i not in ids
+                if speaker is not None and speaker.kind in (ActorKind.STATE, ActorKind.ORGANIZATION) and top:
+                    name = speaker.label
+                elif self.last_thing is not None and tok.head.lemma_ != "be" and any(
+                    c.dep_ == "dobj" for c in tok.head.children
+                ):
+                    name = self.last_thing.label
+            if name is not None:
+                subs[tok.i] = name
+        return subs
 
     def spoke(self, actor: Actor) -> None:
         self.last_speaker = actor
@@ -149,10 +189,11 @@ class SpeakerMemory:
                 return self._organisation(tok, None)
         return None
 
-    def _pronoun(self, gender: str) -> Actor | None:
+    def _pronoun(self, gender: str, *, learn: bool = True) -> Actor | None:
         for person in reversed(self.speakers or self.people):
             if person.gender in (None, gender):
-                person.gender = gender
+                if learn:  # only a speaking pronoun ("she said") is sure enough to teach a gender
+                    person.gender = gender
                 return person.actor
         return None
 
