@@ -17,6 +17,7 @@ from rdflib.namespace import PROV, RDFS
 
 from kg.build import build
 from kg.extract import Extractor
+from kg.extract.gazetteer import Gazetteer
 from kg.queries import checks, format_results, resolve, rows, run, saved_queries
 from kg.reason import contested_claims
 from kg.store import OxigraphStore
@@ -27,6 +28,9 @@ pytestmark = pytest.mark.model
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+_RUSSIA = Gazetteer.load().find("Russia")
+assert _RUSSIA is not None
+RUSSIA_NAMES = (_RUSSIA.label, *_RUSSIA.aliases)
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +96,7 @@ def test_contested_claims_include_china_denying_support_for_russia(store: Oxigra
     support = [
         r for r in contested
         if "China" in (r["denied_by"] or "") and "United States" in (r["asserted_by"] or "")
-        and "Russia" in (r["text"] or "")
+        and any(name in (r["text"] or "") for name in RUSSIA_NAMES)
     ]
     assert support, contested
 
@@ -162,7 +166,7 @@ def test_seed_gold_score_does_not_regress(store: OxigraphStore, tmp_path: Path) 
     csv_path.write_text(format_results(run(store, resolve("statements")), "csv"), encoding="utf-8")
     out = subprocess.run(
         [sys.executable, str(SHARED / "eval" / "score.py"), str(SHARED / "eval" / "seeds-gold.jsonl"),
-         str(csv_path), "--docs", str(SEEDS), "--min-f1", "0.85"],
+         str(csv_path), "--docs", str(SEEDS), "--min-f1", "0.85", "--min-cluster-f1", "0.5"],
         capture_output=True, text=True, check=False,
     )
     assert out.returncode == 0, out.stdout[-2000:]

@@ -22,7 +22,7 @@ from kg.extract.attribution import (
     quoted_sentence,
     unframe,
 )
-from kg.extract.claims import ClaimIndex
+from kg.extract.claims import TRANSFER_ACTION, ClaimIndex
 from kg.extract.furniture import Paragraph, body_paragraphs
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import HEDGE_CUES, MODAL_HEDGES, NON_ANAPHORIC_CLAIM_NOUNS
@@ -69,6 +69,7 @@ class Extractor:
     def __init__(self, model: str | None = None, gazetteer: str | Path | None = None) -> None:
         self.model = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
         self.gazetteer = Gazetteer.load(gazetteer)
+        self._actors_by_key = {a.key: a for a in self.gazetteer.actors.values()}
         self._nlp: Any = None
 
     @property
@@ -176,13 +177,20 @@ class Extractor:
                 return None, None
             s.content = text
         key, text = index.resolve(s.content)
-        about = self._about(s.content)
-        return Claim(key, text, about=about), s.content
+        return self._describe(key, text, index), s.content
 
-    def _about(self, text: str) -> tuple[Actor, ...]:
-        keys = [w[1:] for w in sorted(ClaimIndex(self.gazetteer).words(text)) if w.startswith("@")]
-        by_key = {a.key: a for a in self.gazetteer.actors.values()}
-        return tuple(by_key[k] for k in keys if k in by_key)
+    def _describe(self, key: str, text: str, index: ClaimIndex) -> Claim:
+        """The claim with the structure its canonical text states, so every statement of it agrees:
+        the actors it is about and, for a transfer, who supplies whom."""
+        by_key = self._actors_by_key
+        reading = index.read(text)
+        about = tuple(by_key[w[1:]] for w in sorted(reading.words) if w[1:] in by_key and w[0] == "@")
+        frame = reading.frame
+        if frame is None:
+            return Claim(key, text, about=about)
+        target = by_key.get(frame.recipient) if frame.recipient else None
+        return Claim(key, text, agent=by_key.get(frame.agent), action=TRANSFER_ACTION, target=target,
+                     about=about)
 
 
 def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory) -> None:

@@ -1,10 +1,19 @@
 """Claim identity: statements of one proposition share one Claim key.
 
-A proposition is reduced to its content words, with every name of an actor
-replaced by the actor (*Beijing* and *China* are one word here) and words
-crudely stemmed. A new proposition joins the most similar known claim when the
-overlap of these words is high enough; otherwise it founds a new claim whose
-key is a digest of its words, so the same input always gives the same keys.
+A proposition is read as a stream of normalised words: every name of an actor
+becomes the actor (*Beijing* and *China* are one word here), words are crudely
+stemmed and mapped to a shared form where news paraphrases most (*provided*,
+*supplied*, *shipped* are one word). Two routes make two propositions one claim:
+
+* a **transfer frame** — who supplies what kind of thing to whom, under which
+  modality (*considering*, *not*, *could*) — the same on both sides: *North Korea
+  transferred military equipment to Moscow* = *North Korea has provided Russia with
+  munitions*; a different supplier, recipient, kind of thing or modality keeps them apart;
+* otherwise, a high overlap of content words (Dice), with at least two shared
+  words besides actor names.
+
+A proposition that matches no known claim founds a new one whose key is a digest
+of its words, so the same input in the same order always gives the same keys.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.gazetteer import Gazetteer
+from kg.records import Actor
 
 # Words that carry no proposition of their own: function words, hedges, reporting residue.
 _STOP = frozenset(
@@ -26,21 +36,55 @@ _STOP = frozenset(
     likely probably possibly perhaps unlikely already currently now said says say according think
     """.split()
 )
+_TRANSFER = "supply"
+TRANSFER_ACTION = "supply"  # the cg:action of a claim that states a transfer frame
+_SUPPORT = "support"
 # Words of one meaning for claim identity: the kinds of transfer and of materiel that news
 # reports paraphrase most ("provided arms" = "supplied weapons" = "shipped munitions").
 SYNONYMS = {
-    **dict.fromkeys("provide supply deliver ship transfer give send sell export furnish".split(), "supply"),
+    **dict.fromkeys(
+        "provide supply deliver ship transfer give send sell export furnish provision delivery deliveries "
+        "shipment shipments supplier suppliers sent gave given sold".split(),
+        _TRANSFER,
+    ),
     **dict.fromkeys("weapon weapons arm arms munition munitions ammunition materiel".split(), "arms"),
-    **dict.fromkeys("support aid assistance backing".split(), "support"),
+    **dict.fromkeys("support aid assistance backing".split(), _SUPPORT),
     **dict.fromkeys("technology technologies tech component components".split(), "technology"),
     **dict.fromkeys("deny denies denied reject rejects rejected".split(), "deny"),
 }
+# Kinds of thing supplied; a transfer of one kind is not a transfer of another.
+THEMES = {
+    "arms": frozenset("arms military missile drone shell rocket tank aircraft equipment lethal".split()),
+    "technology": frozenset("technology dual-use chip semiconductor electronic microelectronic".split()),
+    "economic": frozenset("economic financial money fund funding cash credit loan trade energy oil".split()),
+}
+# Words that change what a transfer claim asserts: considering it, stopping it, doubting it.
+MODALITY = frozenset(
+    "consider plan seek want curb stop halt cease demand may might could would if unless evidence".split()
+)
 NEGATION = "¬"
 _NEGATIONS = frozenset("not never no n't nor neither without".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+_RECIPIENT_MARKS = frozenset(("to", "for"))
 # Same-claim threshold on the Dice overlap of content words; measured on the seed gold set.
 SAME_CLAIM = 0.45
 MIN_SHARED_WORDS = 2
+
+
+_KNOWN = frozenset(SYNONYMS) | frozenset().union(*THEMES.values()) | MODALITY
+_ENDINGS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
+            ("es", "e"), ("s", ""), ("d", ""))
+
+
+def normal(word: str) -> str:
+    """The shared form of a word: a known word's base form (*supplied* -> *supply* -> ``supply``,
+    *drones* -> *drone*), otherwise a crude stem."""
+    bases = [word[: -len(end)] + rep for end, rep in _ENDINGS if word.endswith(end)]
+    bases += [b[:-1] for b in bases if len(b) > 3 and b[-1] == b[-2]]  # shipped -> shipp -> ship
+    for cand in [word, *bases]:
+        if cand in _KNOWN:
+            return SYNONYMS.get(cand, cand)
+    return _stem(word)
 
 
 def _stem(word: str) -> str:
@@ -50,62 +94,134 @@ def _stem(word: str) -> str:
     return word
 
 
+@dataclass(frozen=True)
+class Frame:
+    """Who supplies what kind of thing to whom, and under which modality."""
+
+    agent: str
+    recipient: str | None
+    themes: frozenset[str]  # one kind today; a set so that a frame may name several later
+    modality: frozenset[str]
+
+    def same(self, other: Frame) -> bool:
+        return (
+            self.agent == other.agent
+            and (self.recipient is None or other.recipient is None or self.recipient == other.recipient)
+            and self.modality == other.modality
+            and bool(self.themes & other.themes)
+        )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A proposition as claim identity sees it."""
+
+    words: frozenset[str]
+    frame: Frame | None
+
+
 @dataclass
 class ClaimIndex:
     """The claims known so far, searchable by content."""
 
     gazetteer: Gazetteer
     threshold: float = SAME_CLAIM
-    _claims: list[tuple[str, str, frozenset[str]]] = field(default_factory=list)  # key, text, words
+    _claims: list[tuple[str, Reading]] = field(default_factory=list)
     _by_key: dict[str, str] = field(default_factory=dict)
+
+    def stream(self, text: str) -> list[str]:
+        """The proposition's normalised words in order; actors as ``@key``, negation as ``¬``."""
+        raw = [w.replace("’", "'") for w in _WORD.findall(text)]
+        raw = [w[:-2] if w.lower().endswith("'s") else w for w in raw]
+        out: list[str] = []
+        i = 0
+        while i < len(raw):
+            actor, n = self._actor_at(raw, i)
+            if actor is not None:
+                out.append("@" + actor.key)
+                i += n
+                continue
+            word = raw[i].lower()
+            if i > 0 and raw[i][:1].isupper() and word not in _STOP and word not in _KNOWN:
+                out.append("@" + word)  # a name the gazetteer does not know is still a name
+            elif word in _NEGATIONS or word.endswith("n't"):
+                out.append(NEGATION)  # "is worried" and "is not worried" are different propositions
+            elif len(word) > 1 or word.isdigit():
+                out.append(word if word in _STOP else normal(word))
+            i += 1
+        return out
+
+    def _actor_at(self, raw: list[str], i: int) -> tuple[Actor | None, int]:
+        for n in (3, 2, 1):  # longest actor name first: "North Korea", "White House"
+            if i + n <= len(raw):
+                name = " ".join(raw[i : i + n])
+                actor = self.gazetteer.find(name) or (self.gazetteer.demonym(name) if n == 1 else None)
+                if actor is not None and (n > 1 or raw[i][:1].isupper()):
+                    return actor, n
+        return None, 0
 
     def words(self, text: str) -> frozenset[str]:
         """The content words of a proposition, actor names canonicalised."""
-        raw = [w.replace("’", "'") for w in _WORD.findall(text)]
-        raw = [w[:-2] if w.lower().endswith("'s") else w for w in raw]
-        out: set[str] = set()
-        i = 0
-        while i < len(raw):
-            hit = None
-            for n in (3, 2, 1):  # longest actor name first: "North Korea", "White House"
-                if i + n <= len(raw):
-                    name = " ".join(raw[i : i + n])
-                    actor = self.gazetteer.find(name) or (self.gazetteer.demonym(name) if n == 1 else None)
-                    if actor is not None and (n > 1 or raw[i][:1].isupper()):
-                        hit = (actor.key, n)
-                        break
-            if hit is not None:
-                out.add("@" + hit[0])
-                i += hit[1]
-                continue
-            word = raw[i].lower()
-            if word in _NEGATIONS or word.endswith("n't"):
-                out.add(NEGATION)  # "is worried" and "is not worried" are different propositions
-            elif word not in _STOP and len(word) > 1:
-                out.add(SYNONYMS.get(word) or SYNONYMS.get(_stem(word)) or _stem(word))
-            i += 1
-        return frozenset(out)
+        return frozenset(w for w in self.stream(text) if w not in _STOP)
+
+    def read(self, text: str) -> Reading:
+        stream = self.stream(text)
+        return Reading(frozenset(w for w in stream if w not in _STOP), frame(stream))
 
     def add_known(self, key: str, text: str) -> None:
         if key not in self._by_key:
             self._by_key[key] = text
-            self._claims.append((key, text, self.words(text)))
+            self._claims.append((key, self.read(text)))
 
     def resolve(self, text: str) -> tuple[str, str]:
         """``(key, canonical text)`` of the claim this proposition states; new claims are remembered."""
-        words = self.words(text)
+        reading = self.read(text)
         best, best_score = None, 0.0
-        for key, _, known in self._claims:
-            score = similarity(words, known)
+        for key, known in self._claims:
+            if reading.frame is not None and known.frame is not None:
+                # two transfers are one claim exactly when their frames agree, however worded
+                if reading.frame.same(known.frame):
+                    best, best_score = key, 1.0
+                    break
+                continue
+            score = similarity(reading.words, known.words)
             if score > best_score:
                 best, best_score = key, score
         if best is not None and best_score >= self.threshold:
-            self._claims.append((best, text, words))  # a paraphrase widens what the claim matches
+            self._claims.append((best, reading))  # a paraphrase widens what the claim matches
             return best, self._by_key[best]
-        basis = " ".join(sorted(words)) or text.casefold()
+        basis = " ".join(sorted(reading.words)) or text.casefold()
         key = hashlib.sha256(basis.encode()).hexdigest()[:16]
         self.add_known(key, text)
         return key, self._by_key[key]
+
+
+def frame(stream: list[str]) -> Frame | None:
+    """The transfer frame of a proposition, if it states one: an actor, a supply or support word
+    after it, and optionally the actor it goes to (*to X*, *for X*, or right after the verb)."""
+    at = next((i for i, w in enumerate(stream) if w in (_TRANSFER, _SUPPORT)), None)
+    if at is None:
+        return None
+    agent = next((w[1:] for w in reversed(stream[:at]) if w.startswith("@")), None)
+    if agent is None:
+        return None
+    recipient = None
+    for j in range(at + 1, len(stream)):
+        if stream[j].startswith("@") and (j == at + 1 or stream[j - 1] in _RECIPIENT_MARKS):
+            recipient = stream[j][1:]
+            break
+    words = set(stream)
+    # the kind of thing is the first one named after the transfer word (its object), else the first
+    after = [_theme(w) for w in stream[at + 1 :]] + [_theme(w) for w in stream[:at]]
+    theme = next((t for t in after if t is not None), None)
+    if theme is None and _SUPPORT in words:
+        theme = "economic"  # plain "support" for a state is its economy's
+    modality = frozenset(w for w in words if w in MODALITY or w == NEGATION)
+    return Frame(agent, recipient, frozenset((theme,)), modality) if theme else None
+
+
+def _theme(word: str) -> str | None:
+    return next((name for name, kind in THEMES.items() if word in kind), None)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:

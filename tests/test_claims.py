@@ -1,0 +1,76 @@
+"""Claim identity on propositions written for these tests (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.claims import ClaimIndex
+from kg.extract.gazetteer import Gazetteer
+
+
+@pytest.fixture()
+def index() -> ClaimIndex:
+    return ClaimIndex(Gazetteer.load())
+
+
+def _same(index: ClaimIndex, a: str, b: str) -> bool:
+    return index.resolve(a)[0] == index.resolve(b)[0]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Iran supplied drones to Russia", "Tehran has delivered military equipment to Moscow"),
+        (
+            "Belarus provided Russia with munitions",
+            "Belarus shipped weapons to Moscow",
+        ),
+        ("China gives economic support to Russia", "Beijing sends money to the Kremlin"),
+        ("China supplies chips to Russia", "Chinese dual-use technology is delivered to Russia"),
+    ],
+)
+def test_one_transfer_told_two_ways_is_one_claim(index: ClaimIndex, a: str, b: str) -> None:
+    assert _same(index, a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Iran supplied drones to Russia", "Iran supplied drones to Venezuela"),  # another recipient
+        ("Iran supplied drones to Russia", "Belarus supplied drones to Russia"),  # another supplier
+        ("Iran supplied drones to Russia", "Iran supplied oil to Russia"),  # another kind of thing
+        ("Iran supplied drones to Russia", "Iran is considering supplying drones to Russia"),  # modality
+        ("Iran supplied drones to Russia", "Iran has not supplied drones to Russia"),  # negation
+    ],
+)
+def test_a_different_transfer_is_a_different_claim(index: ClaimIndex, a: str, b: str) -> None:
+    assert not _same(index, a, b)
+
+
+def test_paraphrase_by_shared_words(index: ClaimIndex) -> None:
+    assert _same(
+        index,
+        "the pipeline talks have stalled over the gas price",
+        "talks on the pipeline stalled over the price of gas",
+    )
+
+
+def test_two_claims_about_the_same_countries_are_not_one(index: ClaimIndex) -> None:
+    assert not _same(
+        index, "Russia and China held talks in Moscow", "China is worried about Russia's economy"
+    )
+
+
+def test_keys_are_a_function_of_the_input(index: ClaimIndex) -> None:
+    texts = ["Iran supplied drones to Russia", "the port was closed", "Tehran sent weapons to Moscow"]
+    first = [index.resolve(t)[0] for t in texts]
+    again = ClaimIndex(Gazetteer.load())
+    assert [again.resolve(t)[0] for t in texts] == first
+
+
+def test_known_claims_are_matched(index: ClaimIndex) -> None:
+    index.add_known("k1", "North Korea sent artillery shells to Russia")
+    assert index.resolve("Pyongyang has shipped munitions to Moscow") == (
+        "k1",
+        "North Korea sent artillery shells to Russia",
+    )
