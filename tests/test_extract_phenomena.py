@@ -145,3 +145,9 @@ def test_rebuild_gives_same_keys(extractor: Extractor) -> None:
     first = [s.claim.key for s in next(extractor.extract([art])).statements]
     again = [s.claim.key for s in next(Extractor().extract([art])).statements]
     assert first == again
+
+
+def test_the_default_model_is_en_core_web_sm_3_8(extractor: Extractor) -> None:
+    meta = extractor.nlp.meta
+    assert (meta["lang"], meta["version"]) == ("en", "3.8.0")
+    assert extractor.nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
