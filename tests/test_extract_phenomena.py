@@ -89,6 +89,30 @@ CASES = {
         "Poland said Belarus had not closed the border.",
         [("Poland", A, "Belarus had not closed the border")],
     ),
+    "passive-denial-with-agent": (
+        "Reports that the ship carried rockets were denied by the Egyptian army.",
+        [("Egyptian army", D, "ship carried rockets")],
+    ),
+    "quoted-as-saying": (
+        "Finance Minister Lena Vogt was quoted as saying that the budget would be cut.",
+        [("Lena Vogt", A, "budget would be cut")],
+    ),
+    "reporting-noun-and-its-rejection": (
+        "The claim by Lithuania that Minsk organised the flights was rejected by Belarus.",
+        [("Lithuania", A, "Minsk organised the flights"), ("Belarus", D, "Minsk organised the flights")],
+    ),
+    "claims-called-false-in-a-clause": (
+        "Estonia said Russian jets had entered its airspace. Moscow said the claims were false.",
+        [("Estonia", A, "Russian jets had entered"), ("Russia", D, "Russian jets had entered")],
+    ),
+    "unnamed-officials-of-two-states": (
+        "The foreign ministers of France and Germany said the sanctions would stay.",
+        [("France", A, "sanctions would stay"), ("Germany", A, "sanctions would stay")],
+    ),
+    "state-media": (
+        "State media reported that the missile test had succeeded.",
+        [("State media", A, "missile test had succeeded")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],

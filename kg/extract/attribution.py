@@ -31,6 +31,7 @@ from kg.extract.lexicon import (
     JUDGE_VERBS,
     QUOTE_CLOSE,
     QUOTE_OPEN,
+    REPORTING_NOUNS,
 )
 from kg.records import Stance
 
@@ -168,6 +169,7 @@ def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
     for f in _according_to(sent):
         if not (f.tokens & claimed) or not found:
             found.append(f)
+    found.extend(_claim_nouns(sent, mask))
     return found
 
 
@@ -195,6 +197,9 @@ def _subject(verb: Token) -> Token | None:
                 if pobj.dep_ == "pobj":
                     return pobj
     head = verb.head
+    if verb.tag_ == "VBG" and head.lower_ == "as" and head.head.lemma_.lower() == "quote":
+        # "X was quoted as saying P"
+        return next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
     # "X said A and added B", "..., adding that P", "refrained from commenting, calling it B"
     if head.i != verb.i and (verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG")):
         return _subject(head)
@@ -214,7 +219,8 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         if lemma not in CONTINUING_PARTICIPLES and lemma not in JUDGE_VERBS:
             return []
     if speaker.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children):
-        return []  # "P is rumoured": no speaker
+        if speaker.head.i == verb.i:
+            return []  # "P is rumoured": no speaker
     stance = Stance.DENY if lemma in DENY_VERBS else Stance.ASSERT
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i != speaker.i]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
@@ -245,7 +251,8 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         return [_found(sent, speaker, verb, stance, list(objects[0].subtree))]
     if lemma in DENY_VERBS:
         relative = objects and objects[0].lower_ in ("which", "that") and verb.dep_ == "relcl"
-        target = objects[0] if objects and not relative else _relative_antecedent(verb)
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "P was denied by X"
+        target = objects[0] if objects and not relative else passive or _relative_antecedent(verb)
         if target is not None:
             return [_denial_of(target, sent, speaker, verb)]
     quoted = [t for c in verb.children if c.dep_ not in _SUBJECTS for t in c.subtree if mask[t.i]]
@@ -262,6 +269,10 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
 
 def _split_clause(clause: Token, sent: Span, speaker: Token, verb: Token, stance: Stance) -> list[Found]:
     """One statement per proposition: *that A and that B*, *while A, B* give two."""
+    rejected = _judged_false(clause)
+    if rejected is not None and stance is Stance.ASSERT:
+        # "X said the claims were absurd", "P's accusation that Q is unfounded, X said": X denies
+        return [_denial_of(rejected, sent, speaker, verb)]
     own = {t.i for t in clause.subtree}
     parts: list[list[Token]] = []
     for conj in clause.children:
@@ -283,6 +294,38 @@ def _split_clause(clause: Token, sent: Span, speaker: Token, verb: Token, stance
             parts.append([sent.doc[i] for i in sorted(sub) if sent.doc[i].lower_ not in CONCESSIVE_MARKS])
     first = [sent.doc[i] for i in sorted(own)]
     return [_found(sent, speaker, verb, stance, body) for body in [first, *parts] if body]
+
+
+def _judged_false(clause: Token) -> Token | None:
+    """The claim a copular clause calls false: *the claims were absurd* -> *claims*."""
+    if clause.lemma_ != "be":
+        return None
+    judged = [c for c in clause.children if c.dep_ in ("acomp", "attr")]
+    words = {t.lower_ for c in judged for t in c.subtree} | {
+        t.lemma_.lower() for c in judged for t in c.subtree
+    }
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or not words & DENIAL_JUDGEMENTS or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    if subject.lemma_.lower() in CLAIM_NOUNS or subject.pos_ in ("PRON", "DET"):
+        return subject
+    return None
+
+
+def _claim_nouns(sent: Span, mask: list[bool]) -> list[Found]:
+    """*the claim by X that P*, *X's accusation that P*: X asserts P."""
+    out: list[Found] = []
+    for noun in sent:
+        if noun.lemma_.lower() not in REPORTING_NOUNS or mask[noun.i]:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        for prep in noun.children:
+            if owner is None and prep.dep_ == "prep" and prep.lower_ == "by":
+                owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        body = claim_noun_content(noun) if owner is not None else []
+        if owner is not None and body and any(t.pos_ in ("VERB", "AUX") for t in body):
+            out.append(_found(sent, owner, noun, Stance.ASSERT, body))
+    return out
 
 
 def _judgement(verb: Token, obj: Token, sent: Span, speaker: Token) -> Found | None:
@@ -320,24 +363,31 @@ def _denial_of(target: Token, sent: Span, speaker: Token, verb: Token) -> Found:
         if node.lemma_.lower() in CLAIM_NOUNS or node.head.i == node.i:
             break
         node = node.head
+    if node.lemma_.lower() not in CLAIM_NOUNS:
+        node = target
+    # in "X, which China denies" the denial sits inside its target's phrase: leave it out
+    inner = {x.i for x in verb.subtree} if verb.i in {t.i for t in node.subtree} else set()
     if node.lemma_.lower() in CLAIM_NOUNS:
-        for child in node.children:
-            if (child.dep_ == "prep" and child.lower_ in ("of", "about", "that")) or child.dep_ in (
-                "acl",
-                "ccomp",
-            ):
-                body = [t for t in child.subtree if t.i not in {x.i for x in verb.subtree}]
-                if child.dep_ == "prep":
-                    body = body[1:]
-                if body:
-                    return _found(sent, speaker, verb, Stance.DENY, body)
+        body = claim_noun_content(node, inner)
+        if body:
+            return _found(sent, speaker, verb, Stance.DENY, body)
         return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=node)
     if target.pos_ in ("PRON", "DET") or target.lemma_.lower() in CLAIM_NOUNS:
         return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=target)
-    # in "X, which China denies" the denial sits inside its target's phrase: leave it out
-    inner = {x.i for x in verb.subtree} if verb.i in {t.i for t in target.subtree} else set()
     body = [t for t in target.subtree if t.i not in inner]
     return _found(sent, speaker, verb, Stance.DENY, body)
+
+
+def claim_noun_content(noun: Token, leave_out: set[int] | frozenset[int] = frozenset()) -> list[Token]:
+    """What a claim noun states: *allegations of X* -> X, *the claim that P* -> P; empty if unsaid."""
+    for child in noun.children:
+        if (child.dep_ == "prep" and child.lower_ in ("of", "about")) or child.dep_ in ("acl", "ccomp"):
+            body = [t for t in child.subtree if t.i not in leave_out]
+            if child.dep_ == "prep":
+                body = body[1:]
+            if body:
+                return body
+    return []
 
 
 def _according_to(sent: Span) -> list[Found]:

@@ -50,6 +50,11 @@ CLAIM_NOUNS = frozenset(
     "this that it notion suggestion".split()
 )
 
+# Nouns for a proposition someone put forward: "the claim by X that P", "X's accusation that P".
+REPORTING_NOUNS = frozenset(
+    "claim accusation allegation assertion charge suggestion warning insistence".split()
+)
+
 # Claim nouns that name a proposition of their own rather than point back at one already reported:
 # "dismissed the idea" is not "dismissed these allegations".
 NON_ANAPHORIC_CLAIM_NOUNS = frozenset("idea notion suggestion proposal plan".split())

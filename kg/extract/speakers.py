@@ -136,6 +136,11 @@ class SpeakerMemory:
     def resolve(self, token: Token) -> list[Actor]:
         """The actors a subject token stands for (several for *X and Y said*)."""
         heads = [token, *_conjuncts(token)]
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _ROLE_NOUNS:
+            # "the foreign ministers of France and Germany": one statement for each side
+            body = _role_holder(token)
+            if body is not None and body.pos_ == "PROPN":
+                heads = [body, *_conjuncts(body)]
         out: list[Actor] = []
         for head in heads:
             actor = self._resolve_one(head)
@@ -172,20 +177,17 @@ class SpeakerMemory:
             return self._organisation(tok, None)
         if tok.pos_ == "NOUN":
             lemma = tok.lemma_.lower()
-            if lemma in _ROLE_NOUNS:
+            body = _role_holder(tok) if lemma in _ROLE_NOUNS else None
+            if body is not None:
                 # "a spokesperson for the foreign ministry": an unnamed voice of the organization
-                for prep in tok.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
-                        body = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                        if body is not None:
-                            return self._resolve_one(body)
+                return self._resolve_one(body)
             if lemma in _ORG_NOUNS and _has_definite_det(tok) and len(_phrase(tok)) == 2 and self.orgs:
                 return self.orgs[-1]  # "the company said": the organization that spoke last
             if lemma in GROUP_NOUNS and tok.tag_ == "NNS":
                 return self._group(tok)
             if lemma in _ROLE_NOUNS and _has_definite_det(tok):
                 return self._description(tok)
-            if lemma in _ORG_NOUNS or _place_modifier(tok, self.gazetteer):
+            if lemma in _ORG_NOUNS or low in _ORG_NOUNS or _place_modifier(tok, self.gazetteer):
                 return self._organisation(tok, None)
         return None
 
@@ -197,14 +199,16 @@ class SpeakerMemory:
                 return person.actor
         return None
 
-    def _description(self, tok: Token) -> Actor | None:
-        """*the spokesman*, *the Russian leader*: the latest person the article gave that role or side."""
+    def _description(self, tok: Token) -> Actor:
+        """*the spokesman*, *the Russian leader*: the latest person the article gave that role or side;
+        a person nobody named becomes an actor of their own, described as the text describes them."""
         place = _place_modifier(tok, self.gazetteer)
         for person in reversed(self.people):
             role = (person.actor.role or "").lower()
             if tok.lemma_.lower() in role or (place is not None and person.actor.speaks_for == place):
                 return person.actor
-        return None
+        label = " ".join(t.text for t in _phrase(tok) if t.lower_ not in DETERMINERS)
+        return Actor(actor_key(label), label, ActorKind.PERSON, role=tok.lemma_.lower(), speaks_for=place)
 
     def _person_from_entity(self, ent: Span) -> _Person:
         names = _name_tokens(ent)
@@ -278,6 +282,14 @@ class SpeakerMemory:
         return Actor(actor_key(label), label, kind, speaks_for=side)
 
 
+def _role_holder(tok: Token) -> Token | None:
+    """*spokesperson for X*, *ministers of X*: the X a role noun serves."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     return [c for c in tok.conjuncts if c.i > tok.i]
 
@@ -343,7 +355,7 @@ def _title_and_side(ent: Span, gazetteer: Gazetteer) -> tuple[str | None, Actor 
                 t.text for t in child.subtree if t.dep_ in ("amod", "compound") and t.head == child
             ] + [child.text]
             for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("at", "of", "with"):
+                if prep.dep_ == "prep" and prep.lower_ in ("at", "of", "with", "for"):
                     affiliation = affiliation or _org_of(prep, gazetteer)
         if child.dep_ == "prep" and child.lower_ in ("of", "at", "from"):
             affiliation = affiliation or _org_of(child, gazetteer)
@@ -364,4 +376,7 @@ def _org_of(prep: Token, gazetteer: Gazetteer) -> Actor | None:
             if ent is not None and ent.label_ in ("ORG", "GPE", "FAC"):
                 kind = ActorKind.STATE if ent.label_ == "GPE" else ActorKind.ORGANIZATION
                 return Actor(actor_key(name), name, kind)
+            if pobj.lemma_.lower() in _ORG_NOUNS:  # "the Polish energy ministry"
+                return Actor(actor_key(name), name, ActorKind.ORGANIZATION,
+                             speaks_for=_place_modifier(pobj, gazetteer))
     return None
