@@ -47,6 +47,7 @@ eval: $(STAMP)
 	$(KG) build $(SEEDS) --store $(EVAL_STORE)
 	$(KG) query statements --store $(EVAL_STORE) --format csv > out/statements.csv.tmp
 	mv out/statements.csv.tmp out/statements.csv
+	$(BIN)/python bench/eval_stance.py $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.jsonl out/statements.csv
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.jsonl out/statements.csv \
 		--docs $(SEEDS) $(EVAL_ARGS)
 
