@@ -119,7 +119,8 @@ class Extractor:
             for i, sent in enumerate(sents):
                 if found[i] or not quoted_sentence(sent, mask):
                     continue
-                donor = _donor(found, i) or (previous if opens_with_quote else [])
+                continued = mask[sent.start]  # the sentence starts inside a quote opened before it
+                donor = _donor(found, i, earlier_first=continued) or (previous if opens_with_quote else [])
                 if donor:
                     f = Found(sent, None, "said", "say", Stance.ASSERT, None, frozenset(t.i for t in sent),
                               parts=(unframe(list(sent)),))
@@ -222,9 +223,11 @@ def _chain(actor: Actor) -> list[Actor]:
     return out
 
 
-def _donor(found: list[list[_Said]], i: int) -> list[Actor]:
-    """The speakers of the quote sentence ``i``: the nearest attribution after it, else before it."""
-    for j in [*range(i + 1, len(found)), *range(i - 1, -1, -1)]:
+def _donor(found: list[list[_Said]], i: int, *, earlier_first: bool = False) -> list[Actor]:
+    """The speakers of the quote sentence ``i``: the nearest attribution after it (*"P. Q," she
+    said*), else before it; before it first when the sentence continues a quote opened earlier."""
+    after, before = list(range(i + 1, len(found))), list(range(i - 1, -1, -1))
+    for j in [*before, *after] if earlier_first else [*after, *before]:
         for s in found[j]:
             if s.found.speaker is not None:
                 return s.speakers

@@ -28,9 +28,11 @@ from kg.extract.lexicon import (
     CONTINUING_PARTICIPLES,
     DENIAL_JUDGEMENTS,
     DENY_VERBS,
+    EVIDENCE_VERBS,
     JUDGE_VERBS,
     QUOTE_CLOSE,
     QUOTE_OPEN,
+    REPORT_NOUNS,
     REPORTING_NOUNS,
 )
 from kg.records import Stance
@@ -211,6 +213,10 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     speaker = _subject(verb)
     if speaker is None or speaker.i < sent.start or speaker.i >= sent.end:
         return []
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with":
+        return []  # "with the US threatening sanctions, ...": the narrator's backdrop
+    if lemma in EVIDENCE_VERBS and speaker.lemma_.lower() not in REPORT_NOUNS:
+        return []  # "data show P" reports; "Xi and Putin will show that P" is a prediction
     if (
         verb.dep_ in ("advcl", "xcomp")
         and verb.tag_ == "VBG"

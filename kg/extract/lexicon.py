@@ -17,6 +17,9 @@ ASSERT_VERBS = frozenset(
     """.split()
 )
 
+# Reporting verbs whose subject must be a report for them to report: "the data show P".
+EVIDENCE_VERBS = frozenset("show indicate".split())
+
 # Verbs that deny the proposition in their complement or object.
 DENY_VERBS = frozenset("deny reject dismiss refute rebut repudiate disavow disclaim dispute".split())
 
