@@ -106,7 +106,7 @@ class Extractor:
                 for f in find_in_sentence(sent, mask):
                     speakers = memory.resolve(f.speaker) if f.speaker is not None else []
                     if speakers:
-                        _render(f, speakers, memory)
+                        _render(f, speakers, memory, mask)
                         for actor in speakers:
                             memory.spoke(actor)
                         items.append(_Said(f, speakers, f.content))
@@ -124,7 +124,7 @@ class Extractor:
                 if donor:
                     f = Found(sent, None, "said", "say", Stance.ASSERT, None, frozenset(t.i for t in sent),
                               parts=(unframe(list(sent)),))
-                    _render(f, donor, memory)
+                    _render(f, donor, memory, mask)
                     found[i].append(_Said(f, donor, f.content))
             for items in found:
                 said.extend((para, s) for s in items)
@@ -194,14 +194,14 @@ class Extractor:
                      about=about)
 
 
-def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory) -> None:
+def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list[bool]) -> None:
     """Set the content of a found statement: pronouns resolved, and a self-denial turned positive.
 
     *Beijing has never provided weapons*, said by China or its spokesman, denies the positive
     proposition, so that it meets the accusation in one claim. A negative said about someone else
     (*Russia has not paid*, said by Washington) stays an assertion."""
     doc = f.sentence.doc
-    subs = memory.pronoun_subs([doc[i] for i in sorted(f.tokens)], speakers) if f.tokens else {}
+    subs = memory.pronoun_subs([doc[i] for i in sorted(f.tokens)], speakers, quoted) if f.tokens else {}
     subject = f.negated_subject
     if subject is not None and f.stance is Stance.ASSERT:
         corporate = subject.lower_ in ("we", "i") and all(a.kind is not ActorKind.PERSON for a in speakers)

@@ -38,6 +38,7 @@ from kg.extract.lexicon import (
 from kg.records import Stance
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_FINITE_SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _CLAUSE_DEPS = ("ccomp", "xcomp")
 
 
@@ -228,7 +229,12 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         if speaker.head.i == verb.i:
             return []  # "P is rumoured": no speaker
     stance = Stance.DENY if lemma in DENY_VERBS else Stance.ASSERT
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i != speaker.i]
+    clauses = [
+        c for c in verb.children
+        if c.dep_ in _CLAUSE_DEPS and c.i != speaker.i and _complement_in_place(c, verb, mask)
+    ]
+    # '..., she said, "but I think Q"': a quoted continuation hung on the verb as a conjunct
+    clauses += [c for c in verb.children if c.dep_ == "conj" and mask[c.i] and c.pos_ in ("VERB", "AUX")]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     if lemma == "accuse" and objects:
         for prep in verb.children:
@@ -273,6 +279,14 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     return []
 
 
+def _complement_in_place(clause: Token, verb: Token, mask: list[bool]) -> bool:
+    """A complement put before its verb without quotes has a subject (*P, he said*); one without
+    is a misparsed opening phrase (*Discussing other issues, she said ...*)."""
+    if clause.i > verb.i or mask[clause.i] or clause.dep_ == "xcomp":
+        return True
+    return any(x.dep_ in _FINITE_SUBJECTS for x in clause.children)
+
+
 def _split_clause(clause: Token, sent: Span, speaker: Token, verb: Token, stance: Stance) -> list[Found]:
     """One statement per proposition: *that A and that B*, *while A, B* give two."""
     rejected = _judged_false(clause)
@@ -283,7 +297,8 @@ def _split_clause(clause: Token, sent: Span, speaker: Token, verb: Token, stance
     parts: list[list[Token]] = []
     for conj in clause.children:
         if (
-            conj.dep_ == "conj"
+            clause.pos_ in ("VERB", "AUX")  # "some answers about X, and what happened" is one phrase
+            and conj.dep_ == "conj"
             and conj.pos_ in ("VERB", "AUX")
             and any(c.dep_ in _SUBJECTS for c in conj.children)
         ):

@@ -92,11 +92,12 @@ class SpeakerMemory:
                 if actor is not None and actor.kind is not ActorKind.PERSON:
                     self.last_thing = actor
 
-    def pronoun_subs(self, tokens: list[Token], speakers: list[Actor]) -> dict[int, str]:
+    def pronoun_subs(self, tokens: list[Token], speakers: list[Actor], quoted: list[bool]) -> dict[int, str]:
         """Replacements that resolve the pronouns of a statement's content (by token index):
-        *he*, *she*, *him* to the person the article is about; *it* to a speaking state or
-        organization (*China says it is neutral*) or to the last one that acted. Possessives and
-        the speaker's own *I* are left as written: guessing them wrong costs more than it gains."""
+        in reported speech, *he* or *she* is the speaking person (*Lee said she would resign*);
+        *it* is a speaking state or organization (*China says it is neutral*) or the last one that
+        acted. Pronouns inside quotes, possessives and the speaker's own *I* are left as written:
+        guessing them wrong costs more than it gains."""
         subs: dict[int, str] = {}
         speaker = speakers[0] if len(speakers) == 1 else None
         ids = {t.i for t in tokens}
@@ -105,11 +106,9 @@ class SpeakerMemory:
                 continue
             low = tok.lower_
             name = None
-            if (low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")) or (
-                low == "him" and tok.dep_ in ("dobj", "pobj")
-            ):
-                person = self._pronoun(PERSONAL_PRONOUNS[low], learn=False)
-                name = person.label if person is not None else None
+            if low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and not quoted[tok.i]:
+                if speaker is not None and speaker.kind is ActorKind.PERSON:
+                    name = speaker.label
             elif low == "it" and tok.dep_ == "nsubj":
                 top = tok.head.i not in ids or tok.head.head.i not in ids
                 if speaker is not None and speaker.kind in (ActorKind.STATE, ActorKind.ORGANIZATION) and top:
