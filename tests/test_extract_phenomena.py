@@ -113,6 +113,14 @@ CASES = {
         "State media reported that the missile test had succeeded.",
         [("State media", A, "missile test had succeeded")],
     ),
+    "denial-of-a-gerund-names-the-denier": (
+        "Moscow has repeatedly denied carrying out cyberattacks on the grid.",
+        [("Russia", D, "Russia carrying out cyberattacks")],
+    ),
+    "relative-clause-speaker": (
+        "The report was welcomed by Greek media, which said Athens had never bought the drones.",
+        [("Greek media", D, "Athens had bought the drones")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],

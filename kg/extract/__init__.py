@@ -213,6 +213,20 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
             return
     if f.parts:
         f.content = f.render(subs)
+    if f.stance is Stance.DENY and f.content and len(speakers) == 1 and _subjectless_gerund(f):
+        # "Moscow denied carrying out the attack": the denier is who the accusation is about
+        f.content = f"{speakers[0].label} {f.content}"
+
+
+def _subjectless_gerund(f: Found) -> bool:
+    doc = f.sentence.doc
+    ids = f.tokens
+    roots = [doc[i] for i in ids if doc[i].head.i not in ids or doc[i].head.i == i]
+    return (
+        len(roots) == 1
+        and roots[0].tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in roots[0].children)
+    )
 
 
 def _chain(actor: Actor) -> list[Actor]:

@@ -152,7 +152,8 @@ class SpeakerMemory:
         if tok.pos_ == "PRON":
             if low in PERSONAL_PRONOUNS:
                 return self._pronoun(PERSONAL_PRONOUNS[low])
-            if tok.dep_ in ("nsubj", "nsubjpass") and low in ("who", "that") and tok.head.dep_ == "relcl":
+            relative = low in ("who", "which", "that") and tok.head.dep_ == "relcl"
+            if tok.dep_ in ("nsubj", "nsubjpass") and relative:  # "X, which said P"
                 return self._resolve_one(tok.head.head)
             return None
         ent = _entity_of(tok)
