@@ -121,6 +121,12 @@ CASES = {
         "The report was welcomed by Greek media, which said Athens had never bought the drones.",
         [("Greek media", D, "Athens had bought the drones")],
     ),
+    "a-denial-points-at-the-claim-about-the-denier": (
+        "Britain said Iranian drones hit the port. Dutch officials said the storm had closed the canal. "
+        "Iran denied this.",
+        [("United Kingdom", A, "Iranian drones hit the port"), ("Dutch officials", A, "storm had closed"),
+         ("Iran", D, "Iranian drones hit the port")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],

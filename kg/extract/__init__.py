@@ -166,10 +166,15 @@ class Extractor:
     ) -> tuple[Claim | None, str | None]:
         pointer = s.found.pointer
         if s.content is None and (pointer is None or pointer.lemma_.lower() not in NON_ANAPHORIC_CLAIM_NOUNS):
-            # "Beijing denies this": the latest claim someone else made in the article
-            for earlier in reversed(history):
-                if earlier.speaker.key != speaker.key and earlier.stance is Stance.ASSERT:
-                    return earlier.claim, earlier.content
+            # "Beijing denies this": the latest claim someone else made about the denier's side,
+            # else the latest claim someone else made
+            sides = {a.key for a in _chain(speaker)}
+            others = [
+                e for e in reversed(history) if e.speaker.key != speaker.key and e.stance is Stance.ASSERT
+            ]
+            about = [e for e in others if sides & {a.key for a in (*e.claim.about, e.claim.agent) if a}]
+            for earlier in about[:1] or others[:1]:
+                return earlier.claim, earlier.content
         if s.content is None:
             if pointer is None:
                 return None, None
