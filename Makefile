@@ -1,6 +1,7 @@
 # make test   -- lint, type-check and the default test run (this is the whole CI: .ci/run)
 # make seeds  -- build the seed articles into .kg/store, validate it, print the saved queries
 # make eval   -- score the seeds against the shared gold file, in a fresh store
+# make docs   -- regenerate docs/ontology.md and docs/queries/ from the code and the seeds
 #
 # Every target that needs the package depends on $(VENV)/.installed, which is
 # rebuilt (pip install -e '.[test]') whenever pyproject.toml changes.
@@ -17,9 +18,9 @@ SHARED ?= ../shared
 EVAL_STORE ?= out/eval-store
 EVAL_ARGS ?=
 
-.PHONY: install test seeds eval clean distclean
+.PHONY: install browser servers test seeds eval docs clean distclean
 
-install: $(STAMP)
+install: $(STAMP) browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +30,31 @@ $(STAMP): pyproject.toml requirements/model.txt | $(BIN)/python
 	$(BIN)/pip install -e '.[test]'
 	touch $@
 
-test: $(STAMP)
+# Headless Chromium renders the HTML report in tests/test_report_browser.py. Installed from Debian when
+# missing and make runs as root with apt-get, as CI does; elsewhere that test skips, saying why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+		echo "chromium is missing (apt-get install chromium, as root): the report's browser test will skip"; \
+	fi
+
+# Virtuoso (a second SPARQL server), Jena's riot (a second RDF parser) and Java for it, used by
+# tests/test_servers.py (the Oxigraph server comes from PyPI). Installed from Debian when missing and
+# make runs as root with apt-get, as CI does; elsewhere those tests skip, saying why (under CI they fail).
+SERVER_PACKAGES := virtuoso-opensource libapache-jena-java default-jre-headless
+servers:
+	@if command -v virtuoso-t >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && \
+		[ -f /usr/share/java/jena-core.jar ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			$(SERVER_PACKAGES); \
+	else \
+		echo "$(SERVER_PACKAGES) missing (apt-get install them, as root): the server tests will skip"; \
+	fi
+
+test: $(STAMP) browser servers
 	$(BIN)/ruff check kg tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q
@@ -50,6 +75,9 @@ eval: $(STAMP)
 	$(BIN)/python bench/eval_stance.py $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.jsonl out/statements.csv
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.jsonl out/statements.csv \
 		--docs $(SEEDS) $(EVAL_ARGS)
+
+docs: $(STAMP)
+	$(KG) docs --out docs --seeds $(SEEDS)
 
 clean:
 	rm -rf .kg out build dist .pytest_cache .mypy_cache .ruff_cache

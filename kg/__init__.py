@@ -15,9 +15,12 @@ _HOME = {
     "Article": "kg.records",
     "BuildSummary": "kg.build",
     "Claim": "kg.records",
+    "EndpointStore": "kg.store",
     "Evidence": "kg.records",
     "Extraction": "kg.records",
     "Extractor": "kg.extract",
+    "LoadSummary": "kg.load",
+    "OxigraphServer": "kg.serve",
     "OxigraphStore": "kg.store",
     "SavedQuery": "kg.queries",
     "Stance": "kg.records",
@@ -28,12 +31,14 @@ _HOME = {
     "build": "kg.build",
     "contested_claims": "kg.reason",
     "format_results": "kg.queries",
+    "load": "kg.load",
     "open_store": "kg.store",
     "resolve": "kg.queries",
     "run": "kg.queries",
     "saved_queries": "kg.queries",
     "to_dataset": "kg.rdf",
     "validate": "kg.validate",
+    "write_report": "kg.report",
 }
 
 __all__ = sorted(_HOME)

@@ -1,9 +1,12 @@
-"""Reading input articles: ``.txt`` files, or folders of them, with optional metadata sidecars.
+"""Reading input articles: ``.txt`` files and saved ``.html``/``.htm`` pages, or folders of them,
+with optional metadata sidecars.
 
-An article's id is its file name without the extension; its text is the file's text exactly
-(UTF-8, line endings kept), because evidence offsets index it. ``NAME.meta.json`` next to
-``NAME.txt`` may give ``title``, ``publisher``, ``published`` (YYYY-MM-DD) and ``url``, each
-a string or null. Bad input never raises: each bad file becomes a ``Problem`` naming the file
+An article's id is its file name without the extension. The text of a ``.txt`` article is the
+file's text exactly (UTF-8, line endings kept); that of a page is the article text extracted from
+it (``kg.pages``). Evidence offsets index that text, which the graph keeps as the article's
+``schema:text``. ``NAME.meta.json`` next to the file may give ``title``, ``publisher``,
+``published`` (YYYY-MM-DD) and ``url``, each a string or null; for a page, the sidecar's values
+win over the page's own tags. Bad input never raises: each bad file becomes a ``Problem`` naming the file
 and the reason, so a build can report it and carry on with the rest.
 """
 
@@ -16,9 +19,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.pages import HTML_SUFFIXES, PageError, read_page
 from kg.records import Article
 
 TEXT_SUFFIX = ".txt"
+ARTICLE_SUFFIXES = (TEXT_SUFFIX, *HTML_SUFFIXES)
+_KINDS = ".txt, .html or .htm"
 META_SUFFIX = ".meta.json"
 META_KEYS = ("title", "publisher", "published", "url")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -52,7 +58,8 @@ class Inputs:
 
 
 def read_articles(paths: Iterable[str | Path]) -> Inputs:
-    """Read every ``.txt`` file in ``paths``, and those under its folders (recursively, sorted)."""
+    """Read every ``.txt`` and ``.html``/``.htm`` file in ``paths``, and those under its folders
+    (recursively, sorted)."""
     articles: list[Article] = []
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
@@ -78,13 +85,13 @@ def _text_files(paths: Iterable[str | Path], problems: list[Problem]) -> list[Pa
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*" + TEXT_SUFFIX) if p.is_file())
+            found = sorted(p for p in path.rglob("*") if p.suffix in ARTICLE_SUFFIXES and p.is_file())
             if not found:
-                problems.append(Problem(str(path), f"folder has no {TEXT_SUFFIX} files"))
+                problems.append(Problem(str(path), f"folder has no {_KINDS} files"))
             files.extend(found)
         elif path.is_file():
-            if path.suffix != TEXT_SUFFIX:
-                problems.append(Problem(str(path), f"not a {TEXT_SUFFIX} file"))
+            if path.suffix not in ARTICLE_SUFFIXES:
+                problems.append(Problem(str(path), f"not a {_KINDS} file"))
             else:
                 files.append(path)
         elif path.exists():
@@ -97,12 +104,30 @@ def _text_files(paths: Iterable[str | Path], problems: list[Problem]) -> list[Pa
 def read_article(path: str | Path) -> Article:
     """One article and its sidecar metadata; raises ``ArticleError`` for a bad file."""
     path = Path(path)
+    if path.suffix in HTML_SUFFIXES:
+        return _read_page(path)
     text = _read_text(path)
     meta = _read_meta(path.with_name(path.stem + META_SUFFIX))
     published = meta.pop("published", None)
     return Article(
         path.stem, text, title=meta.get("title"), publisher=meta.get("publisher"), url=meta.get("url"),
         published=_date(published, path) if published else None,
+    )
+
+
+def _read_page(path: Path) -> Article:
+    try:
+        page = read_page(path.read_bytes())
+    except OSError as err:
+        raise ArticleError(Problem(str(path), f"cannot read: {err.strerror or err}")) from err
+    except PageError as err:
+        raise ArticleError(Problem(str(path), str(err))) from err
+    meta = _read_meta(path.with_name(path.stem + META_SUFFIX))
+    published = meta.pop("published", None)
+    return Article(
+        path.stem, page.text, title=meta.get("title", page.title),
+        publisher=meta.get("publisher", page.publisher), url=meta.get("url", page.url),
+        published=_date(published, path) if published else page.published,
     )
 
 
@@ -158,4 +183,7 @@ def _read_meta(path: Path) -> dict[str, str]:
     return fields
 
 
-__all__ = ["Problem", "ArticleError", "Inputs", "read_articles", "read_article", "TEXT_SUFFIX", "META_SUFFIX"]
+__all__ = [
+    "Problem", "ArticleError", "Inputs", "read_articles", "read_article", "TEXT_SUFFIX", "ARTICLE_SUFFIXES",
+    "META_SUFFIX",
+]

@@ -41,3 +41,8 @@ def shapes_text() -> str:
 def gazetteer_text() -> str:
     """The default actor gazetteer (``kg/data/gazetteer.tsv``), which users extend with their own file."""
     return (_PACKAGE / "data" / "gazetteer.tsv").read_text(encoding="utf-8")
+
+
+def report_text(name: str) -> str:
+    """The stylesheet or script inlined into the HTML report (``kg/data/report.css``, ``report.js``)."""
+    return (_PACKAGE / "data" / name).read_text(encoding="utf-8")

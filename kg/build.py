@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Protocol
 
 from kg.articles import Problem, read_articles
-from kg.queries import Finding, checks
-from kg.rdf import to_dataset
+from kg.progress import Progress
+from kg.queries import Finding, checks, resolve, rows, run
+from kg.rdf import claim_iri, to_dataset
 from kg.records import Actor, Article, Extraction, Stance
 from kg.store import OxigraphStore, Store
 from kg.validate import ValidationReport, validate
@@ -33,7 +34,9 @@ class Extracts(Protocol):
 class BuildSummary:
     """What a build did. ``built``: ids of the articles stored; ``skipped``: inputs that could not be
     read; ``failed``: ids of articles read but not stored (the batch did not validate, or ``strict``
-    stopped at a bad input). ``violations`` counts SHACL violations and check findings."""
+    stopped at a bad input). ``violations`` counts SHACL violations and check findings. ``contested``
+    counts the batch's claims that the saved query ``contested-claims`` lists, over the whole store
+    once stored (a claim denied in an earlier build counts), else over the batch alone."""
 
     built: tuple[str, ...]
     skipped: tuple[Problem, ...]
@@ -44,6 +47,7 @@ class BuildSummary:
     actors: int
     report: ValidationReport | None
     findings: tuple[Finding, ...]
+    contested: int = 0
 
     @property
     def violations(self) -> int:
@@ -60,7 +64,8 @@ class BuildSummary:
         return (
             f"{len(self.built)} article(s) built, {len(self.skipped)} skipped, {len(self.failed)} failed; "
             f"{self.assertions + self.denials} statement(s) ({self.assertions} assert, {self.denials} deny), "
-            f"{self.claims} claim(s), {self.actors} actor(s); {self.violations} violation(s)"
+            f"{self.claims} claim(s) ({self.contested} contested), {self.actors} actor(s); "
+            f"{self.violations} violation(s)"
         )
 
 
@@ -71,28 +76,47 @@ def build(
     extractor: Extracts,
     out: str | Path | None = None,
     strict: bool = False,
+    progress: Progress | None = None,
 ) -> BuildSummary:
     """Build the articles under ``paths`` into ``store``; write the whole store to ``out`` when stored.
 
     Bad inputs are skipped (and reported in the summary); with ``strict`` any bad input stops the
-    build before extraction. The batch is stored only if it validates.
+    build before extraction. The batch is stored only if it validates. ``progress`` shows each
+    article's id while it is extracted, then the later phases.
     """
+    bar = progress if progress is not None else Progress("", enabled=False)
     inputs = read_articles(paths)
     ids = tuple(a.id for a in inputs.articles)
     if strict and inputs.problems:
         return BuildSummary((), inputs.problems, ids, 0, 0, 0, 0, None, ())
-    extractions = list(extractor.extract(inputs.articles, known_claims=store.known_claims()))
+    bar.start(len(inputs.articles))
+    # The extractor pulls each article when it starts on it, so the bar names the one in work.
+    articles = bar.track(inputs.articles, lambda a: a.id)
+    extractions = list(extractor.extract(articles, known_claims=store.known_claims()))
+    bar.phase("validating")
     dataset = to_dataset(extractions, extractor.version)
     report = validate(dataset)
     # The *-violation checks run on the batch alone: it carries its own articles, actors and claims.
-    findings = tuple(checks(OxigraphStore.of(dataset)))
+    batch = OxigraphStore.of(dataset)
+    findings = tuple(checks(batch))
     counts = _counts(extractions)
+    claims = {str(claim_iri(st.claim)) for ex in extractions for st in ex.statements}
     if not report.conforms or findings:
-        return BuildSummary((), inputs.problems, ids, *counts, report, findings)
+        contested = _contested(batch, claims)
+        return BuildSummary((), inputs.problems, ids, *counts, report, findings, contested)
+    bar.phase("storing")
     store.replace(dataset)
     if out is not None:
         store.dump(out)
-    return BuildSummary(ids, inputs.problems, (), *counts, report, findings)
+    return BuildSummary(ids, inputs.problems, (), *counts, report, findings, _contested(store, claims))
+
+
+def _contested(store: Store, claims: set[str]) -> int:
+    """How many of ``claims`` (IRIs) the saved query ``contested-claims`` lists in ``store``."""
+    if not claims:
+        return 0
+    listed = {row["claim"] for row in rows(run(store, resolve("contested-claims")))}
+    return len(claims & listed)
 
 
 def _counts(extractions: list[Extraction]) -> tuple[int, int, int, int]:

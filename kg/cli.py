@@ -12,11 +12,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from kg import queries
+from kg.progress import Progress
 from kg.queries import FORMATS, QueryError
-from kg.store import DUMP_EXTENSIONS, OxigraphStore, StoreError, read_rdf
+from kg.store import DUMP_EXTENSIONS, EndpointError, EndpointStore, OxigraphStore, Store, StoreError, read_rdf
+
+if TYPE_CHECKING:
+    from kg.validate import ValidationReport  # imported late at run time: pySHACL is slow to load
 
 DEFAULT_STORE = Path(".kg") / "store"
 PROG = "kg"
@@ -40,18 +44,21 @@ def _parser() -> argparse.ArgumentParser:
 
     b = commands.add_parser(
         "build", help="extract statements from articles into the store",
-        description="Read .txt articles (files or folders; NAME.meta.json sidecars give title, publisher, "
-        "published, url), extract who asserts or denies what, validate the graph, and store it: each "
-        "article's named graph is replaced. One line is printed per bad input, and the rest are built. "
-        "Nothing is stored if the batch has violations.")
-    b.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt file or folder of .txt files")
+        description="Read .txt articles and saved .html/.htm pages (files or folders; the article text of "
+        "a page is extracted from it, its metadata read from its tags; NAME.meta.json sidecars give or "
+        "override title, publisher, published, url), extract who asserts or denies what, validate the "
+        "graph, and store it: each article's named graph is replaced. One line is printed per bad input, "
+        "and the rest are built. Nothing is stored if the batch has violations.")
+    b.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help=".txt or .html file, or folder of them")
     b.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR", help=store_help)
     b.add_argument("--out", type=Path, metavar="FILE",
                    help=f"also write the whole store to FILE ({', '.join(DUMP_EXTENSIONS)})")
     b.add_argument("--model", metavar="NAME", help="spaCy model name (default: the extractor's)")
     b.add_argument("--gazetteer", type=Path, metavar="FILE", help="extra actor gazetteer (TSV)")
     b.add_argument("--strict", action="store_true", help="build nothing if any input is bad")
-    b.add_argument("--quiet", action="store_true", help="print only problems, not the summary")
+    b.add_argument("--quiet", action="store_true",
+                   help="print only problems: no progress bar (drawn only on a terminal), no summary")
     b.set_defaults(run=_build)
 
     q = commands.add_parser(
@@ -60,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
         "the store's graphs. Parameters are bound as values, never pasted into the query.")
     q.add_argument("query", metavar="NAME|FILE.rq", help="saved query name or path to a .rq file")
     q.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR", help=store_help)
+    q.add_argument("--endpoint", metavar="URL",
+                   help="run it on this SPARQL 1.1 query endpoint instead (see docs/endpoints.md)")
     q.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
                    help="bind a query parameter (repeatable)")
     q.add_argument("--format", "-f", choices=FORMATS, default="table",
@@ -74,14 +83,77 @@ def _parser() -> argparse.ArgumentParser:
     ls.set_defaults(run=_queries)
 
     v = commands.add_parser(
-        "validate", help="check the store or an RDF file against the shapes and checks",
-        description="Validate the store (or FILE: .trig, .nq, .ttl, .nt, .jsonld) against the SHACL shapes "
-        "and run every *-violation check. Exit 0 if it conforms, 1 on violations, 2 on bad usage or input.")
+        "validate", help="check the store or RDF files against the shapes and checks",
+        description="Validate the store (or each FILE: .trig, .nq, .ttl, .nt, .jsonld) against the SHACL "
+        "shapes and run every *-violation check. Exit 0 if all conform, 1 on violations, 2 on bad usage "
+        "or input. --format github prints GitHub Actions annotations (see docs/ci.md).")
     where = v.add_mutually_exclusive_group()
     where.add_argument("--store", type=Path, metavar="DIR", help=store_help)
-    where.add_argument("file", nargs="?", type=Path, metavar="FILE", help="RDF file to validate instead")
+    where.add_argument("files", nargs="*", default=[], type=Path, metavar="FILE",
+                       help="RDF file(s) to validate instead")
+    v.add_argument("--check", action="append", default=[], type=Path, metavar="FILE.rq",
+                   help="also run this check query: each row it returns is a finding (repeatable)")
+    v.add_argument("--format", "-f", choices=("text", "github"), default="text",
+                   help="text for people; github for workflow-command annotations (default: text)")
+    v.add_argument("--quiet", action="store_true",
+                   help="print only what does not conform: no progress bar, nothing for good input")
     v.set_defaults(run=_validate)
+
+    d = commands.add_parser(
+        "docs", help="generate the reference pages (ontology, saved queries) from the code",
+        description="Write DIR/ontology.md from ontology/claims.ttl and DIR/queries/NAME.md for each saved "
+        "query: its question, parameters and text, and its answer on the seed articles, which are built "
+        "into a temporary store. The pages are generated, so edit the sources and run this again.")
+    d.add_argument("--out", type=Path, default=Path("docs"), metavar="DIR",
+                   help="where to write the pages (default: docs)")
+    d.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
+                   help="the seed articles for the example answers (default: seeds)")
+    d.add_argument("--model", metavar="NAME", help="spaCy model name (default: the extractor's)")
+    d.add_argument("--quiet", action="store_true", help="no progress bar and no closing line")
+    d.set_defaults(run=_docs)
+
+    r = commands.add_parser(
+        "report", help="write an HTML report of the contested claims, stances and accusations",
+        description="Write one self-contained HTML page (no network needed): the contested claims with who "
+        "asserts and who denies them, each statement with its evidence sentence and article; an actors × "
+        "claims stance matrix; a picture of who makes claims about whom; every statement; filters by actor "
+        "and date. Drawn from the saved queries contested-claims, statements and accusations-network.")
+    r.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR", help=store_help)
+    r.add_argument("--out", type=Path, required=True, metavar="FILE.html",
+                   help="where to write the page (replaced whole, never left half-written)")
+    r.set_defaults(run=_report)
+    _server_commands(commands, store_help)
     return parser
+
+
+def _server_commands(commands: argparse._SubParsersAction[_Parser], store_help: str) -> None:
+    lo = commands.add_parser(
+        "load", help="load the store (or a dataset file) into a SPARQL 1.1 server",
+        description="Validate the store (or FILE: .trig, .nq, .jsonld) against the shapes and checks, then "
+        "replace each of its named graphs on the server: a Graph Store Protocol PUT per graph, or SPARQL "
+        "Update (DROP + INSERT DATA) if there is no graph store or it does not answer PUT. Loading again "
+        "replaces, never duplicates. Nothing is sent if the data has violations (exit 1). Credentials come "
+        "from KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD or ~/.netrc, never from the command line. "
+        "Endpoint URLs for Oxigraph, Virtuoso, Fuseki, GraphDB: docs/endpoints.md.")
+    source = lo.add_mutually_exclusive_group()
+    source.add_argument("--store", type=Path, metavar="DIR", help=store_help)
+    source.add_argument("file", nargs="?", type=Path, metavar="FILE", help="RDF dataset file to load instead")
+    lo.add_argument("--endpoint", required=True, metavar="URL", help="the server's SPARQL query endpoint")
+    lo.add_argument("--graph-store", metavar="URL",
+                    help="its Graph Store Protocol service (PUT URL?graph=IRI); without it, SPARQL Update")
+    lo.add_argument("--update", metavar="URL", help="its SPARQL Update endpoint (default: --endpoint)")
+    lo.set_defaults(run=_load)
+
+    se = commands.add_parser(
+        "serve", help="serve the store over SPARQL 1.1 with a browser query page",
+        description="Run the Oxigraph server (PyPI package oxigraph) on the store, read-only, on 127.0.0.1: "
+        "SPARQL queries at /query over the union of the graphs, a YASGUI query page at / (works offline). "
+        "Ctrl-C stops it. It answers from the store as it was when it started: restart it after `kg build`.")
+    se.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR", help=store_help)
+    se.add_argument("--port", type=int, default=7878, metavar="N", help="port on 127.0.0.1 (default: 7878; "
+                    "0 picks a free one)")
+    se.add_argument("--query", metavar="NAME", help="also print a link opening the page on this saved query")
+    se.set_defaults(run=_serve)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
         return code
+    except EndpointError as err:  # the server failed or refused: not a usage error
+        return _fail(args.command, str(err), 1)
     except (UsageError, StoreError, QueryError) as err:
         return _fail(args.command, str(err), 2)
     except BrokenPipeError:
@@ -127,8 +201,10 @@ def _build(args: argparse.Namespace) -> int:
     if args.gazetteer is not None and not args.gazetteer.is_file():
         raise UsageError(f"--gazetteer {args.gazetteer}: no such file")
     extractor = Extractor(model=args.model, gazetteer=str(args.gazetteer) if args.gazetteer else None)
-    with _open(args.store, read_only=False) as store:
-        summary = build(args.inputs, store, extractor=extractor, out=args.out, strict=args.strict)
+    bar = Progress(f"{PROG} build", enabled=not args.quiet)
+    with _open(args.store, read_only=False) as store, bar:
+        summary = build(args.inputs, store, extractor=extractor, out=args.out, strict=args.strict,
+                        progress=bar)
     for problem in summary.skipped:
         _warn(f"skipped {problem}")
     if summary.violations:
@@ -151,8 +227,11 @@ def _warn(message: str) -> None:
 def _query(args: argparse.Namespace) -> int:
     query = queries.resolve(args.query)
     values = queries.parse_assignments(args.param)
-    with _open(args.store, read_only=True) as store:
+    store: Store = EndpointStore(args.endpoint) if args.endpoint else _open(args.store, read_only=True)
+    try:
         text = queries.format_results(queries.run(store, query, values), args.format)
+    finally:
+        store.close()
     sys.stdout.write(text)
     sys.stdout.flush()
     return 0
@@ -168,25 +247,135 @@ def _queries(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from kg.annotations import annotate, command
+
+    extra = [queries.resolve(path) for path in args.check]
+    targets: list[Path | None] = list(args.files) or [None]  # None: the store
+    github = args.format == "github"
+    code = 0
+    with Progress(f"{PROG} validate", enabled=not args.quiet) as bar:
+        bar.start(len(targets))
+        for target in bar.track(targets, lambda t: str(t or args.store or DEFAULT_STORE)):
+            try:
+                what, report, findings = _validate_one(target, args.store, extra)
+            except (UsageError, StoreError, QueryError) as err:
+                bar.close()  # cleared before printing; the next step draws it again
+                if github:
+                    where = str(target) if target else None
+                    print(command("error", str(err), file=where, title=f"{PROG} validate"))
+                code = _fail(args.command, str(err), 2)
+                continue
+            ok = report.conforms and not findings
+            code = max(code, 0 if ok else 1)
+            bar.close()
+            if ok and args.quiet:
+                continue
+            if github:
+                text = target.read_text(encoding="utf-8", errors="replace") if target else None
+                for line in annotate(report, findings, file=what if target else None, text=text):
+                    print(line)
+            else:
+                print(f"SHACL ({what}):")
+                print(report.text())
+                print(f"Checks: {len(findings)} finding(s)")
+                for finding in findings:
+                    print(f"  {finding}")
+            print(f"{what}: {'conforms' if ok else 'does not conform'}")
+    return code
+
+
+def _validate_one(target: Path | None, store_path: Path | None, extra: list[queries.SavedQuery]
+                  ) -> tuple[str, ValidationReport, list[queries.Finding]]:
+    """Validate the file ``target``, or the store when it is ``None``: (what, report, findings)."""
     from kg.validate import validate
 
+    if target is not None:
+        data = read_rdf(target)
+        return str(target), validate(data), queries.checks(OxigraphStore.of(data), extra)
+    path = store_path or DEFAULT_STORE
+    with _open(path, read_only=True) as store:
+        return str(path), validate(store.dataset()), queries.checks(store, extra)
+
+
+def _docs(args: argparse.Namespace) -> int:
+    from kg import docs
+    from kg.extract import Extractor  # imported late: loading the extractor is slow
+
+    if not args.seeds.is_dir():
+        raise UsageError(f"--seeds {args.seeds}: no such folder (run in the repository or pass --seeds DIR)")
+    with Progress(f"{PROG} docs", enabled=not args.quiet) as bar:
+        written = docs.write(args.out, docs.generate(args.seeds, extractor=Extractor(model=args.model),
+                                                     progress=bar))
+    if not args.quiet:
+        print(f"{len(written)} page(s) written to {args.out}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from kg.report import ReportError, write_report
+
+    if args.out.suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"--out {args.out}: the report is an .html file")
+    if not args.out.parent.is_dir():
+        raise UsageError(f"--out {args.out}: no such folder {args.out.parent}")
+    with _open(args.store, read_only=True) as store:
+        try:
+            summary = write_report(store, args.out)
+        except ReportError as err:
+            return _fail(args.command, str(err), 1)
+    print(summary.text())
+    return 0
+
+
+def _load(args: argparse.Namespace) -> int:
+    from kg.load import load, open_source
+
+    endpoint = EndpointStore(args.endpoint, update_url=args.update, graph_store_url=args.graph_store)
     if args.file is not None:
-        data = read_rdf(args.file)
-        report, findings = validate(data), queries.checks(OxigraphStore.of(data))
-        what = str(args.file)
+        source = open_source(args.file, is_store=False)
     else:
-        path = args.store or DEFAULT_STORE
-        with _open(path, read_only=True) as store:
-            report, findings = validate(store.dataset()), queries.checks(store)
-        what = str(path)
-    print(f"SHACL ({what}):")
-    print(report.text())
-    print(f"Checks: {len(findings)} finding(s)")
-    for finding in findings:
-        print(f"  {finding}")
-    ok = report.conforms and not findings
-    print(f"{what}: {'conforms' if ok else 'does not conform'}")
-    return 0 if ok else 1
+        source = _open(args.store or DEFAULT_STORE, read_only=True)
+    with source:
+        summary = load(source, endpoint)
+    if not summary.ok:
+        if not summary.report.conforms:
+            print(summary.report.text(), file=sys.stderr)
+        for finding in summary.findings:
+            print(f"Check {finding}", file=sys.stderr)
+        print(f"{PROG} load: {summary.text()}", file=sys.stderr)
+        return 1
+    print(summary.text())
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import signal
+
+    from kg.serve import OxigraphServer, ui_link
+
+    if not args.store.is_dir():
+        raise UsageError(f"no store at {args.store} (run `kg build` first, or pass --store DIR)")
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port {args.port}: not a TCP port")
+    linked = queries.resolve(args.query) if args.query else None
+    if linked is not None and any(p.required for p in linked.params):
+        raise UsageError(f"--query {linked.name}: it needs parameters, which the query page cannot bind")
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    with OxigraphServer(args.store, port=args.port or None, read_only=True) as server:
+        print(f"Serving {args.store} read-only at {server.url}/ (SPARQL endpoint {server.query_url}); "
+              "Ctrl-C stops it.", flush=True)
+        if linked is not None:
+            print(f"{linked.name}: {ui_link(server.url, linked.text)}", flush=True)
+        try:
+            code = server.wait()
+        except KeyboardInterrupt:
+            return 0
+    print(f"{PROG} serve: the server stopped (exit {code})", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

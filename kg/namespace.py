@@ -98,4 +98,16 @@ PREFIXES: dict[str, str] = {
     "id": DATA_BASE,
 }
 
-__all__ = ["CG", "OA", "SDO", "ID", "WD", "PREFIXES", "ONTOLOGY_IRI", "DATA_BASE"]
+
+def compact(iri: str) -> str:
+    """``iri`` as a prefixed name with the longest matching namespace of ``PREFIXES``, else unchanged.
+
+    >>> compact("https://w3id.org/claimgraph/ns#Claim"), compact("urn:x")
+    ('cg:Claim', 'urn:x')
+    """
+    best = max((p for p, ns in PREFIXES.items() if iri.startswith(ns)), key=lambda p: len(PREFIXES[p]),
+               default=None)
+    return iri if best is None else f"{best}:{iri[len(PREFIXES[best]):]}"
+
+
+__all__ = ["CG", "OA", "SDO", "ID", "WD", "PREFIXES", "ONTOLOGY_IRI", "DATA_BASE", "compact"]

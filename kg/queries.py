@@ -226,15 +226,15 @@ def run(store: Store, query: SavedQuery, values: Mapping[str, Binding] | None = 
         raise QueryError(f"query {query.name!r} failed: {err}") from err
 
 
-def checks(store: Store) -> list[Finding]:
-    """Run every saved ``*-violation`` query; each row is a finding (none on good data)."""
+def checks(store: Store, extra: Sequence[SavedQuery] = ()) -> list[Finding]:
+    """Run every saved ``*-violation`` query, then the ``extra`` ones (a repository's own checks);
+    each row is a finding (none on good data)."""
     findings = []
-    for query in saved_queries():
-        if query.is_check:
-            for row in rows(run(store, query)):
-                focus = row.get("focus") or ""
-                message = row.get("message") or ", ".join(f"{k}={v}" for k, v in row.items() if v is not None)
-                findings.append(Finding(query.name, focus, message))
+    for query in [*(q for q in saved_queries() if q.is_check), *extra]:
+        for row in rows(run(store, query)):
+            focus = row.get("focus") or ""
+            message = row.get("message") or ", ".join(f"{k}={v}" for k, v in row.items() if v is not None)
+            findings.append(Finding(query.name, focus, message))
     return findings
 
 

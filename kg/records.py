@@ -33,7 +33,8 @@ class ActorKind(StrEnum):
 
 @dataclass(frozen=True)
 class Article:
-    """One input article; ``text`` is exactly the file's text, which evidence offsets index."""
+    """One input article; ``text`` is exactly the file's text (for a saved HTML page, the article text
+    extracted from it), which evidence offsets index."""
 
     id: str
     text: str

@@ -111,8 +111,8 @@ def test_missing_paths_and_other_files(tmp_path: Path) -> None:
     reasons = {Path(p.path).name: p.reason for p in found.problems}
     assert reasons == {
         "nowhere.txt": "no such file or folder",
-        "empty-folder": "folder has no .txt files",
-        "article.md": "not a .txt file",
+        "empty-folder": "folder has no .txt, .html or .htm files",
+        "article.md": "not a .txt, .html or .htm file",
     }
 
 

@@ -6,9 +6,12 @@ the sample's, so the pipeline runs end to end on files in a temporary folder.
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
+import io
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
@@ -20,11 +23,11 @@ from rdflib.namespace import RDF
 
 import kg.extract
 from kg.build import build
-from kg.cli import main
+from kg.cli import _parser, main
 from kg.namespace import CG
 from kg.queries import saved_queries
 from kg.rdf import to_dataset
-from kg.records import Article, Extraction
+from kg.records import Article, Extraction, Stance
 from kg.store import OxigraphStore
 from tests.sample import DRONES, TALKS, corpus
 
@@ -106,16 +109,24 @@ HELP = {
     "build": ["INPUT", "--store", "--out", "--model", "--gazetteer", "--strict", "--quiet"],
     "query": ["NAME|FILE.rq", "--store", "--param", "--format"],
     "queries": [],
-    "validate": ["FILE", "--store"],
+    "validate": ["FILE", "--store", "--check", "--format", "--quiet"],
+    "docs": ["--out", "--seeds", "--model", "--quiet"],
 }
 
 
-@pytest.mark.parametrize("command", HELP)
+def _commands() -> list[str]:
+    """The subcommands the parser knows, from the parser itself (not from a list kept by hand)."""
+    subparsers = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return sorted(subparsers.choices)
+
+
+@pytest.mark.parametrize("command", _commands())
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # Every command the parser knows; HELP names the options each one's help must mention.
     assert main([command, "--help"]) == 0
     text = " ".join(capsys.readouterr().out.split())
     assert text.startswith(f"usage: kg {command}")
-    for option in HELP[command]:
+    for option in HELP.get(command, []):
         assert option in text, option
     # A description, not just the usage line.
     assert len(text.split(".")) > 1
@@ -124,8 +135,16 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]
 def test_top_level_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
-    for command in HELP:
+    for command in _commands():
         assert command in out
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_is_documented_in_the_readme(command: str) -> None:
+    # As in sqlite-utils: the README shows every command in use, on a line of its own in a code block.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(rf"^kg {re.escape(command)}\b", readme, re.MULTILINE)
+    assert shown, f"README.md never shows `kg {command}`"
 
 
 @pytest.mark.parametrize("argv", [
@@ -190,6 +209,62 @@ def test_strict_builds_nothing_on_a_bad_input(tmp_path: Path, inputs: Path,
     assert "nothing stored" in capsys.readouterr().err
     with OxigraphStore(store, read_only=True) as s:
         assert len(s) == 0
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_build_shows_progress_on_a_terminal(tmp_path: Path, inputs: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stderr", screen := Terminal())
+    assert main(["build", str(inputs), "--store", str(tmp_path / "s")]) == 0
+    frames = screen.getvalue().split("\r")
+    assert any(f.startswith("kg build [") and "0/2 a-drones" in f for f in frames)
+    assert any("1/2 b-talks" in f for f in frames) and any("2/2 validating" in f for f in frames)
+    assert frames[-1] == ""  # the line is cleared before the summary
+    assert "2 article(s) built" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("terminal,quiet", [(True, True), (False, False)], ids=["quiet", "not-a-terminal"])
+def test_build_shows_no_progress_when_quiet_or_not_on_a_terminal(
+        tmp_path: Path, inputs: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        terminal: bool, quiet: bool) -> None:
+    stderr = Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    assert main(["build", str(inputs), "--store", str(tmp_path / "s"), *(["--quiet"] if quiet else [])]) == 0
+    assert stderr.getvalue() == ""
+    assert ("article(s) built" in capsys.readouterr().out) is not quiet
+
+
+def test_build_summary_names_the_counts(tmp_path: Path, inputs: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", str(inputs), "--store", str(tmp_path / "s")]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "2 article(s) built, 0 skipped, 0 failed; 3 statement(s) (2 assert, 1 deny), "
+        "2 claim(s) (1 contested), 6 actor(s); 0 violation(s)")
+
+
+class OneSidePerArticle(FakeExtractor):
+    """The drones claim asserted in a-drones and denied in c-denial, an article with the same text."""
+
+    def extract(self, articles: Iterable[Article], known_claims: Iterable[tuple[str, str]] = ()
+                ) -> Iterator[Extraction]:
+        drones = next(ex for ex in corpus() if ex.article.id == "a-drones")
+        for article in articles:
+            stance = Stance.DENY if article.id == "c-denial" else Stance.ASSERT
+            yield Extraction(article, tuple(dataclasses.replace(st, article_id=article.id)
+                                            for st in drones.statements if st.stance is stance))
+
+
+def test_the_contested_count_sees_the_store(tmp_path: Path, inputs: Path) -> None:
+    (inputs / "c-denial.txt").write_bytes((inputs / "a-drones.txt").read_bytes())
+    with OxigraphStore(tmp_path / "s") as store:
+        assert build([inputs / "a-drones.txt"], store, extractor=OneSidePerArticle()).contested == 0
+        # The denial alone is not contested; with the assertion stored by the first build, it is.
+        assert build([inputs / "c-denial.txt"], OxigraphStore(), extractor=OneSidePerArticle()).contested == 0
+        assert build([inputs / "c-denial.txt"], store, extractor=OneSidePerArticle()).contested == 1
 
 
 def test_quiet_prints_nothing_when_all_is_well(tmp_path: Path, inputs: Path,

@@ -1,9 +1,8 @@
-"""Where the graph lives: a small ``Store`` protocol and its embedded adapter on pyoxigraph.
+"""The embedded adapter: the store on pyoxigraph, in memory or on disk.
 
 Each article's named graph is replaced whole; the shared entities graph (actors and
 claims) is merged, then pruned of claims and actors nothing refers to any more. Queries
 see the union of all named graphs, and parameters are bound, never pasted into the text.
-A remote-endpoint adapter can implement the same protocol; ``open_store`` picks one.
 """
 
 from __future__ import annotations
@@ -11,20 +10,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Protocol, TypeAlias
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, XSD
-from rdflib.term import Node
 
 from kg.namespace import CG, ID, OA, PREFIXES, SDO
 from kg.rdf import ENTITIES_GRAPH, bind_prefixes
-
-Term: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-Binding: TypeAlias = str | Node | Term
-QueryResult: TypeAlias = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+from kg.store.protocol import Binding, QueryResult, StoreError, Term, to_oxigraph
 
 _CLAIM_PREFIX = str(ID["claim/"])
 
@@ -70,49 +64,6 @@ _DATASET_FORMATS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".j
 _GRAPH_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
 DUMP_EXTENSIONS = tuple(sorted({*_DATASET_FORMATS, *_GRAPH_FORMATS}))
 _RDFLIB_FORMATS = {".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld", ".ttl": "turtle", ".nt": "nt"}
-
-
-class StoreError(Exception):
-    """The store cannot be opened, read or written (locked, missing, bad input)."""
-
-
-class Store(Protocol):
-    """What the pipeline and the CLI need from a graph store, embedded or remote."""
-
-    def replace(self, dataset: Dataset) -> None: ...
-
-    def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> QueryResult: ...
-
-    def known_claims(self) -> list[tuple[str, str]]: ...
-
-    def article_ids(self) -> list[str]: ...
-
-    def dataset(self) -> Dataset: ...
-
-    def dump(self, path: str | Path) -> None: ...
-
-    def close(self) -> None: ...
-
-    def __len__(self) -> int: ...
-
-
-def to_oxigraph(value: Binding) -> Term:
-    """A pyoxigraph term for an rdflib term or a plain string (which becomes a plain literal)."""
-    if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple):
-        return value
-    if isinstance(value, URIRef):
-        return ox.NamedNode(str(value))
-    if isinstance(value, BNode):
-        return ox.BlankNode(str(value))
-    if isinstance(value, Literal):
-        if value.language:
-            return ox.Literal(str(value), language=value.language)
-        if value.datatype:
-            return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
-        return ox.Literal(str(value))
-    if isinstance(value, str):
-        return ox.Literal(value)
-    raise TypeError(f"cannot bind {value!r}: expected a string or an RDF term")
 
 
 class OxigraphStore:
@@ -243,6 +194,19 @@ class OxigraphStore:
             partial.unlink(missing_ok=True)
             raise StoreError(f"cannot write {target}: {err}") from err
 
+    def graph_names(self) -> list[str]:
+        """The IRIs of the store's named graphs, sorted."""
+        return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph_ntriples(self, name: str) -> bytes:
+        """The triples of the named graph ``name`` as N-Triples (the body of a Graph Store ``PUT``)."""
+        graph = ox.NamedNode(name)
+        triples = (ox.Triple(q.subject, q.predicate, _restored(q.predicate, q.object))
+                   for q in self._ox.quads_for_pattern(None, None, None, graph))
+        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        assert data is not None  # no output file given: pyoxigraph returns the bytes
+        return data
+
     def close(self) -> None:
         """Release the store (and its directory lock); the object is unusable afterwards."""
         self._store = None
@@ -292,12 +256,4 @@ def read_rdf(path: str | Path) -> Graph | Dataset:
     return data
 
 
-def open_store(location: str | Path | None = None, *, read_only: bool = False) -> Store:
-    """The store at ``location`` (a directory; ``None`` for a fresh in-memory store)."""
-    return OxigraphStore(location, read_only=read_only)
-
-
-__all__ = [
-    "Store", "OxigraphStore", "StoreError", "open_store", "read_rdf", "to_oxigraph", "DUMP_EXTENSIONS",
-    "QueryResult", "Binding",
-]
+__all__ = ["OxigraphStore", "read_rdf", "DUMP_EXTENSIONS"]
