@@ -160,10 +160,6 @@ class ClaimIndex:
                     return actor, n
         return None, 0
 
-    def words(self, text: str) -> frozenset[str]:
-        """The content words of a proposition, actor names canonicalised."""
-        return frozenset(w for w in self.stream(text) if w not in _STOP)
-
     def read(self, text: str) -> Reading:
         stream = self.stream(text)
         return Reading(frozenset(w for w in stream if w not in _STOP), frame(stream))

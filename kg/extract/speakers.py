@@ -191,11 +191,10 @@ class SpeakerMemory:
                 return self._organisation(tok, None)
         return None
 
-    def _pronoun(self, gender: str, *, learn: bool = True) -> Actor | None:
+    def _pronoun(self, gender: str) -> Actor | None:
         for person in reversed(self.speakers or self.people):
             if person.gender in (None, gender):
-                if learn:  # only a speaking pronoun ("she said") is sure enough to teach a gender
-                    person.gender = gender
+                person.gender = gender
                 return person.actor
         return None
 
