@@ -74,3 +74,50 @@ def test_known_claims_are_matched(index: ClaimIndex) -> None:
         "k1",
         "North Korea sent artillery shells to Russia",
     )
+
+
+def _scan(index: ClaimIndex, entries: list[tuple[str, object]], text: str) -> str | None:
+    """The rule the index implements, as a plain scan of every earlier reading in order: the first
+    agreeing transfer frame, else the best word overlap over the threshold (earliest on ties)."""
+    from kg.extract.claims import Reading, similarity
+
+    reading = index.read(text)
+    best, best_score = None, 0.0
+    for key, known in entries:
+        assert isinstance(known, Reading)
+        if reading.frame is not None and known.frame is not None:
+            if reading.frame.same(known.frame):
+                return key
+            continue
+        score = similarity(reading.words, known.words)
+        if score > best_score:
+            best, best_score = key, score
+    return best if best_score >= index.threshold else None
+
+
+def test_the_inverted_index_answers_as_a_scan_of_every_reading_would() -> None:
+    # Propositions recombined from a few actors, verbs and things, so that many share words,
+    # frames and near-ties; each is resolved by the index and by the scan over the same history.
+    import itertools
+    import random
+
+    actors = ["Iran", "Russia", "China", "North Korea", "Belarus", "the company", "Hezbollah"]
+    verbs = ["supplied", "never sold", "may ship", "hacked", "spied on", "funded", "trained"]
+    things = ["drones", "chips", "dual-use technology", "the grid", "fighters", "oil revenue", ""]
+    tails = ["", "last year", "through front companies", "in violation of sanctions"]
+    texts = [" ".join(w for w in (a, v, t, "to" if t else "", r, tail) if w)
+             for a, v, t, r, tail in itertools.product(actors, verbs, things, actors[:3], tails)]
+    random.Random(7).shuffle(texts)
+    index = ClaimIndex(Gazetteer.load())
+    entries: list[tuple[str, object]] = []
+    merged = 0
+    for text in texts[:600]:
+        expected = _scan(index, entries, text)
+        key, _ = index.resolve(text)
+        if expected is not None:
+            merged += 1
+            assert key == expected, text
+        else:
+            assert key not in {k for k, _ in entries}, text
+        entries.append((key, index.read(text)))
+    assert 50 < merged < 590  # the corpus exercises both outcomes

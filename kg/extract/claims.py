@@ -122,12 +122,26 @@ class Reading:
 
 @dataclass
 class ClaimIndex:
-    """The claims known so far, searchable by content."""
+    """The claims known so far, searchable by content.
+
+    Every reading a claim was stated in is an entry. A new proposition is compared only with
+    the entries that could match it: transfer frames with the same supplier and modality, and
+    entries sharing at least one content word (the overlap rule needs two), looked up in an
+    inverted index, so resolving costs what the candidates cost, not what the store holds. The
+    answer is the one a scan of every entry in order would give: the first agreeing frame, else
+    the best overlap, the earliest entry on ties.
+    """
 
     gazetteer: Gazetteer
     threshold: float = SAME_CLAIM
-    _claims: list[tuple[str, Reading]] = field(default_factory=list)
+    _entries: list[tuple[str, Reading]] = field(default_factory=list)
     _by_key: dict[str, str] = field(default_factory=dict)
+    _frames: dict[tuple[str, frozenset[str]], list[int]] = field(default_factory=dict)
+    _postings: dict[str, list[int]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        """How many claims are known."""
+        return len(self._by_key)
 
     def stream(self, text: str) -> list[str]:
         """The proposition's normalised words in order; actors as ``@key``, negation as ``¬``."""
@@ -167,29 +181,54 @@ class ClaimIndex:
     def add_known(self, key: str, text: str) -> None:
         if key not in self._by_key:
             self._by_key[key] = text
-            self._claims.append((key, self.read(text)))
+            self._add(key, self.read(text))
 
     def resolve(self, text: str) -> tuple[str, str]:
         """``(key, canonical text)`` of the claim this proposition states; new claims are remembered."""
         reading = self.read(text)
-        best, best_score = None, 0.0
-        for key, known in self._claims:
-            if reading.frame is not None and known.frame is not None:
-                # two transfers are one claim exactly when their frames agree, however worded
-                if reading.frame.same(known.frame):
-                    best, best_score = key, 1.0
-                    break
-                continue
-            score = similarity(reading.words, known.words)
-            if score > best_score:
-                best, best_score = key, score
-        if best is not None and best_score >= self.threshold:
-            self._claims.append((best, reading))  # a paraphrase widens what the claim matches
+        best = self._same_frame(reading.frame) if reading.frame is not None else None
+        if best is None:
+            best = self._closest(reading)
+        if best is not None:
+            self._add(best, reading)  # a paraphrase widens what the claim matches
             return best, self._by_key[best]
         basis = " ".join(sorted(reading.words)) or text.casefold()
         key = hashlib.sha256(basis.encode()).hexdigest()[:16]
         self.add_known(key, text)
         return key, self._by_key[key]
+
+    def _add(self, key: str, reading: Reading) -> None:
+        at = len(self._entries)
+        self._entries.append((key, reading))
+        if reading.frame is not None:
+            self._frames.setdefault((reading.frame.agent, reading.frame.modality), []).append(at)
+        for word in reading.words:
+            if _content_word(word):
+                self._postings.setdefault(word, []).append(at)
+
+    def _same_frame(self, wanted: Frame) -> str | None:
+        # two transfers are one claim exactly when their frames agree, however worded
+        for at in self._frames.get((wanted.agent, wanted.modality), ()):
+            known = self._entries[at][1].frame
+            if known is not None and wanted.same(known):
+                return self._entries[at][0]
+        return None
+
+    def _closest(self, reading: Reading) -> str | None:
+        shared: dict[int, int] = {}
+        for word in reading.words:
+            if _content_word(word):
+                for at in self._postings.get(word, ()):
+                    shared[at] = shared.get(at, 0) + 1
+        best, best_score = None, 0.0
+        for at in sorted(a for a, n in shared.items() if n >= MIN_SHARED_WORDS):
+            key, known = self._entries[at]
+            if reading.frame is not None and known.frame is not None:
+                continue  # frames decided above: two transfers are not compared by their words
+            score = similarity(reading.words, known.words)
+            if score > best_score:
+                best, best_score = key, score
+        return best if best is not None and best_score >= self.threshold else None
 
 
 def frame(stream: list[str]) -> Frame | None:
@@ -220,12 +259,17 @@ def _theme(word: str) -> str | None:
     return next((name for name, kind in THEMES.items() if word in kind), None)
 
 
+def _content_word(word: str) -> bool:
+    """Not an actor and not the negation mark: what the overlap rule counts as shared."""
+    return not word.startswith("@") and word != NEGATION
+
+
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Dice overlap of two propositions' words, or 0 unless they share two words besides actors:
     two claims about the same pair of countries, or both negated, are not the same claim for that alone."""
     if not a or not b:
         return 0.0
     shared = a & b
-    if sum(1 for w in shared if not w.startswith("@") and w != NEGATION) < MIN_SHARED_WORDS:
+    if sum(1 for w in shared if _content_word(w)) < MIN_SHARED_WORDS:
         return 0.0
     return 2 * len(shared) / (len(a) + len(b))
