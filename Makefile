@@ -2,6 +2,8 @@
 # make seeds  -- build the seed articles into .kg/store, validate it, print the saved queries
 # make eval   -- score the seeds against the shared gold file, in a fresh store
 # make docs   -- regenerate docs/ontology.md and docs/queries/ from the code and the seeds
+# make bench  -- time every stage on a generated 200-article corpus and print one table (a few
+#                minutes; BENCH_ARGS=--full for 10k articles and 1M+ triples, which takes hours)
 #
 # Every target that needs the package depends on $(VENV)/.installed, which is
 # rebuilt (pip install -e '.[test]') whenever pyproject.toml changes.
@@ -17,8 +19,9 @@ SEEDS ?= seeds
 SHARED ?= ../shared
 EVAL_STORE ?= out/eval-store
 EVAL_ARGS ?=
+BENCH_ARGS ?=
 
-.PHONY: install browser servers test seeds eval docs clean distclean
+.PHONY: install browser servers test seeds eval docs bench clean distclean
 
 install: $(STAMP) browser
 
@@ -78,6 +81,9 @@ eval: $(STAMP)
 
 docs: $(STAMP)
 	$(KG) docs --out docs --seeds $(SEEDS)
+
+bench: $(STAMP)
+	$(BIN)/python bench/stages.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .kg out build dist .pytest_cache .mypy_cache .ruff_cache

@@ -58,6 +58,13 @@ def seed_store(path: Path) -> OxigraphStore:
 
 def replicated(source: OxigraphStore, copies: int) -> OxigraphStore:
     """The source's articles ``copies`` times over under new ids, with one shared entities graph."""
+    ds = Dataset()
+    ds.parse(data=replicated_nquads(source, copies).decode("utf-8"), format="nquads")
+    return OxigraphStore.of(ds)
+
+
+def replicated_nquads(source: OxigraphStore, copies: int) -> bytes:
+    """N-Quads of ``replicated(source, copies)``."""
     parts = [_quads(source.graph_ntriples(str(ENTITIES_GRAPH)), str(ENTITIES_GRAPH))]
     for name in source.graph_names():
         if not name.startswith(ARTICLE_GRAPH):
@@ -67,9 +74,7 @@ def replicated(source: OxigraphStore, copies: int) -> OxigraphStore:
         for k in range(copies):
             new = f"{article}-x{k}"
             parts.append(_quads(text.replace(article, new).encode("utf-8"), ARTICLE_GRAPH + new))
-    ds = Dataset()
-    ds.parse(data=b"".join(parts).decode("utf-8"), format="nquads")
-    return OxigraphStore.of(ds)
+    return b"".join(parts)
 
 
 def _quads(ntriples: bytes, graph: str) -> bytes:
@@ -84,7 +89,10 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def bench(label: str, source: OxigraphStore, repeat: int, scratch: Path) -> list[tuple[str, str, int, float, float]]:
+Row = tuple[str, str, int, float, float]  # graph, target, triples, first load s, reload s
+
+
+def bench(label: str, source: OxigraphStore, repeat: int, scratch: Path) -> list[Row]:
     triples = len(source)
     rows: list[tuple[str, str, int, float, float]] = []
     dataset = source.dataset()

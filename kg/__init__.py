@@ -38,6 +38,7 @@ _HOME = {
     "saved_queries": "kg.queries",
     "to_dataset": "kg.rdf",
     "validate": "kg.validate",
+    "validate_store": "kg.validate",
     "write_report": "kg.report",
 }
 

@@ -1,23 +1,32 @@
 """The pipeline as one function: read articles, extract, map to RDF, validate, store.
 
-Nothing is stored unless the whole batch conforms to the SHACL shapes and passes every
-``*-violation`` check; the summary says what was built, skipped and why.
+Articles are stored a chunk at a time, and a chunk only if it conforms to the SHACL shapes and
+passes every ``*-violation`` check; articles stored before with the same fingerprint are not read
+again. The summary says what was built, left unchanged, skipped and failed, and why.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from kg.articles import Problem, read_articles
+from rdflib.namespace import DCTERMS
+
+from kg.articles import MAX_BYTES, Problem, read_articles
+from kg.namespace import CG
 from kg.progress import Progress
 from kg.queries import Finding, checks, resolve, rows, run
-from kg.rdf import claim_iri, to_dataset
-from kg.records import Actor, Article, Extraction, Stance
+from kg.rdf import actor_iri, claim_iri, to_dataset
+from kg.records import Actor, ActorKind, Article, Extraction, Stance, settle_kind
 from kg.store import OxigraphStore, Store
-from kg.validate import ValidationReport, validate
+from kg.validate import ValidationReport, Violation, validate_store
+
+if TYPE_CHECKING:
+    from distributed import Client  # the optional dask extra
 
 
 class Extracts(Protocol):
@@ -25,18 +34,37 @@ class Extracts(Protocol):
 
     version: str
 
+    @property
+    def signature(self) -> str:
+        """What besides an article decides its statements (version, model, actor table)."""
+        ...
+
     def extract(
-        self, articles: Iterable[Article], known_claims: Iterable[tuple[str, str]] = ...
+        self,
+        articles: Iterable[Article],
+        known_claims: Iterable[tuple[str, str]] = ...,
+        *,
+        workers: int = ...,
+        client: Client | None = ...,
     ) -> Iterable[Extraction]: ...
+
+
+# Below this many articles to read, one process is faster than starting workers (each loads the model).
+MIN_PARALLEL = 16
+# Articles validated and stored together: one store transaction each, bounded memory (a chunk's
+# graphs are about 100 triples an article), and a bad chunk refuses only its own articles.
+CHUNK = 250
 
 
 @dataclass(frozen=True)
 class BuildSummary:
-    """What a build did. ``built``: ids of the articles stored; ``skipped``: inputs that could not be
-    read; ``failed``: ids of articles read but not stored (the batch did not validate, or ``strict``
-    stopped at a bad input). ``violations`` counts SHACL violations and check findings. ``contested``
-    counts the batch's claims that the saved query ``contested-claims`` lists, over the whole store
-    once stored (a claim denied in an earlier build counts), else over the batch alone."""
+    """What a build did. ``built``: ids of the articles stored; ``unchanged``: ids of articles the
+    store already holds as built from the same text, metadata and extractor (not read again);
+    ``skipped``: inputs that could not be read; ``failed``: ids of articles read but not stored (the
+    batch did not validate, or ``strict`` stopped at a bad input). ``violations`` counts SHACL
+    violations and check findings. ``contested`` counts the batch's claims that the saved query
+    ``contested-claims`` lists, over the whole store once stored (a claim denied in an earlier build
+    counts), else over the batch alone."""
 
     built: tuple[str, ...]
     skipped: tuple[Problem, ...]
@@ -48,6 +76,7 @@ class BuildSummary:
     report: ValidationReport | None
     findings: tuple[Finding, ...]
     contested: int = 0
+    unchanged: tuple[str, ...] = ()
 
     @property
     def violations(self) -> int:
@@ -62,7 +91,9 @@ class BuildSummary:
     def text(self) -> str:
         """One line for people."""
         return (
-            f"{len(self.built)} article(s) built, {len(self.skipped)} skipped, {len(self.failed)} failed; "
+            f"{len(self.built)} article(s) built, "
+            + (f"{len(self.unchanged)} unchanged, " if self.unchanged else "")
+            + f"{len(self.skipped)} skipped, {len(self.failed)} failed; "
             f"{self.assertions + self.denials} statement(s) ({self.assertions} assert, {self.denials} deny), "
             f"{self.claims} claim(s) ({self.contested} contested), {self.actors} actor(s); "
             f"{self.violations} violation(s)"
@@ -77,38 +108,154 @@ def build(
     out: str | Path | None = None,
     strict: bool = False,
     progress: Progress | None = None,
+    workers: int = 1,
+    client: Client | None = None,
+    force: bool = False,
+    max_bytes: int = MAX_BYTES,
+    chunk_size: int = CHUNK,
 ) -> BuildSummary:
     """Build the articles under ``paths`` into ``store``; write the whole store to ``out`` when stored.
 
-    Bad inputs are skipped (and reported in the summary); with ``strict`` any bad input stops the
-    build before extraction. The batch is stored only if it validates. ``progress`` shows each
-    article's id while it is extracted, then the later phases.
+    Bad inputs are skipped (and reported in the summary); with ``strict`` the first bad input stops the
+    build before extraction, and is the only one reported. ``max_bytes`` is the largest article text.
+    Articles are validated and stored ``chunk_size`` at a time: a chunk is stored whole if it
+    conforms, else none of it (its articles are ``failed``). ``progress`` shows each article's id
+    as it is extracted.
+
+    An article the store holds with the same fingerprint (text, metadata, ``extractor.signature``)
+    is not read again, unless ``force``; a changed one replaces its graph. ``workers`` processes
+    read the articles (claim identity stays sequential, so the result does not depend on it); with a
+    Dask ``client``, its cluster reads them instead, however few (``kg.extract.distributed``).
     """
     bar = progress if progress is not None else Progress("", enabled=False)
-    inputs = read_articles(paths)
+    inputs = read_articles(paths, max_bytes=max_bytes, stop=strict)
     ids = tuple(a.id for a in inputs.articles)
     if strict and inputs.problems:
         return BuildSummary((), inputs.problems, ids, 0, 0, 0, 0, None, ())
-    bar.start(len(inputs.articles))
-    # The extractor pulls each article when it starts on it, so the bar names the one in work.
-    articles = bar.track(inputs.articles, lambda a: a.id)
-    extractions = list(extractor.extract(articles, known_claims=store.known_claims()))
-    bar.phase("validating")
-    dataset = to_dataset(extractions, extractor.version)
-    report = validate(dataset)
-    # The *-violation checks run on the batch alone: it carries its own articles, actors and claims.
-    batch = OxigraphStore.of(dataset)
-    findings = tuple(checks(batch))
-    counts = _counts(extractions)
-    claims = {str(claim_iri(st.claim)) for ex in extractions for st in ex.statements}
-    if not report.conforms or findings:
-        contested = _contested(batch, claims)
-        return BuildSummary((), inputs.problems, ids, *counts, report, findings, contested)
+    prints = {a.id: fingerprint(a, extractor.signature) for a in inputs.articles}
+    stored = {} if force else stored_fingerprints(store)
+    todo = [a for a in inputs.articles if stored.get(a.id) != prints[a.id]]
+    unchanged = tuple(a.id for a in inputs.articles if stored.get(a.id) == prints[a.id])
+    ids = tuple(a.id for a in todo)
+    bar.start(len(todo))
+    processes = workers if len(todo) >= MIN_PARALLEL else 1
+    kinds = stored_kinds(store) if todo else {}
+    extracted: Iterable[Extraction] = ()
+    if todo:
+        # The bar follows articles as their statements are ready (in input order).
+        # Only a cluster build passes ``client``: an extractor without Dask support need not take it.
+        where: dict[str, Any] = {"client": client} if client is not None else {"workers": processes}
+        extracted = bar.track(
+            extractor.extract(todo, known_claims=store.known_claims(), **where), lambda ex: ex.article.id
+        )
+    built: list[str] = []
+    failed: list[str] = []
+    results: list[Violation] = []
+    findings: list[Finding] = []
+    claims: set[str] = set()
+    conforms = True
+    everything: list[Extraction] = []
+    # Stored a chunk at a time, while the workers read on: memory stays bounded however large the
+    # corpus, and a chunk that does not validate costs its own articles, not the night's build.
+    for chunk in _chunks(extracted, chunk_size):
+        bar.phase("validating")
+        extractions = _settled(chunk, kinds)
+        dataset = to_dataset(extractions, extractor.version, prints)
+        # The shapes and the *-violation checks see the chunk alone: its article graphs and the entities
+        # graph to_dataset gives them, which describes every actor (through prov:actedOnBehalfOf) and
+        # claim they link to. validate_store is pySHACL's report without pySHACL on conforming data.
+        batch = OxigraphStore.of(dataset)
+        report = validate_store(batch)
+        found = tuple(checks(batch))
+        chunk_ids = [ex.article.id for ex in extractions]
+        everything.extend(extractions)
+        results.extend(report.violations)  # warnings too, which do not stop a chunk
+        conforms = conforms and report.conforms
+        if not report.conforms or found:
+            failed.extend(chunk_ids)
+            findings.extend(found)
+            continue
+        store.replace(dataset)
+        built.extend(chunk_ids)
+        claims |= {str(claim_iri(st.claim)) for ex in extractions for st in ex.statements}
+    counts = _counts(everything)
     bar.phase("storing")
-    store.replace(dataset)
-    if out is not None:
+    if out is not None and not failed:
         store.dump(out)
-    return BuildSummary(ids, inputs.problems, (), *counts, report, findings, _contested(store, claims))
+    merged = ValidationReport(conforms, tuple(results)) if everything else None
+    contested = _contested(store, claims)
+    return BuildSummary(
+        tuple(built), inputs.problems, tuple(failed), *counts, merged, tuple(findings), contested, unchanged
+    )
+
+
+def _chunks(items: Iterable[Extraction], size: int) -> Iterator[list[Extraction]]:
+    chunk: list[Extraction] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _settled(extractions: list[Extraction], kinds: dict[str, ActorKind]) -> list[Extraction]:
+    """Every actor of the batch with one kind per key: the store's, else the first the batch gives."""
+    out = []
+    for ex in extractions:
+        statements = []
+        for st in ex.statements:
+            claim = st.claim
+            agent = settle_kind(claim.agent, kinds) if claim.agent is not None else None
+            target = settle_kind(claim.target, kinds) if claim.target is not None else None
+            about = tuple(settle_kind(a, kinds) for a in claim.about)
+            claim = dataclasses.replace(claim, agent=agent, target=target, about=about)
+            statements.append(dataclasses.replace(st, speaker=settle_kind(st.speaker, kinds), claim=claim))
+        out.append(Extraction(ex.article, tuple(statements)))
+    return out
+
+
+def stored_kinds(store: Store) -> dict[str, ActorKind]:
+    """``{actor key: kind}`` for the actors in ``store`` (queries see the union of its graphs)."""
+    classes = {str(CG[k.value]): k for k in ActorKind}
+    kinds: dict[str, ActorKind] = {}
+    for row in rows(store.query(_ACTOR_KINDS)):
+        iri, kind = row["actor"] or "", classes.get(row["kind"] or "")
+        if kind is not None and iri.startswith(_ACTOR_PREFIX):
+            kinds.setdefault(iri.removeprefix(_ACTOR_PREFIX), kind)
+    return kinds
+
+
+_ACTOR_PREFIX = str(actor_iri(Actor("", "", ActorKind.STATE)))
+_ACTOR_KINDS = f"""
+SELECT ?actor ?kind WHERE {{
+  VALUES ?kind {{ {" ".join(f"<{CG[k.value]}>" for k in ActorKind)} }}
+  ?actor a ?kind
+}}
+ORDER BY ?actor ?kind
+"""
+
+
+def fingerprint(article: Article, signature: str) -> str:
+    """A digest of everything that decides an article's graph: its text and metadata, and the
+    extractor's signature. Equal fingerprints mean re-reading the article would change nothing."""
+    published = article.published.isoformat() if article.published else ""
+    parts = (signature, article.id, article.title, article.publisher, published, article.url, article.text)
+    data = "\x1f".join(p or "" for p in parts).encode()
+    return hashlib.sha256(data).hexdigest()
+
+
+def stored_fingerprints(store: Store) -> dict[str, str]:
+    """``{article id: fingerprint}`` for the articles in ``store`` that have one."""
+    return {row["id"] or "": row["fingerprint"] or "" for row in rows(store.query(_FINGERPRINTS))}
+
+
+_FINGERPRINTS = f"""
+SELECT ?id ?fingerprint WHERE {{
+  ?article a <{CG.Article}> ; <{DCTERMS.identifier}> ?id ; <{CG.fingerprint}> ?fingerprint
+}}
+"""
 
 
 def _contested(store: Store, claims: set[str]) -> int:
@@ -140,4 +287,4 @@ def _counts(extractions: list[Extraction]) -> tuple[int, int, int, int]:
     )
 
 
-__all__ = ["build", "BuildSummary", "Extracts"]
+__all__ = ["build", "BuildSummary", "Extracts", "fingerprint", "stored_fingerprints"]

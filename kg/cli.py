@@ -8,16 +8,27 @@ Exit codes: 0 done, 1 something failed (bad input skipped, violations, failed ch
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from kg import queries
+from kg.articles import MAX_BYTES, PAGE_FACTOR
 from kg.progress import Progress
 from kg.queries import FORMATS, QueryError
-from kg.store import DUMP_EXTENSIONS, EndpointError, EndpointStore, OxigraphStore, Store, StoreError, read_rdf
+from kg.store import (
+    DUMP_EXTENSIONS,
+    EndpointError,
+    EndpointStore,
+    OxigraphStore,
+    Store,
+    StoreBusy,
+    StoreError,
+    read_rdf,
+)
 
 if TYPE_CHECKING:
     from kg.validate import ValidationReport  # imported late at run time: pySHACL is slow to load
@@ -48,7 +59,13 @@ def _parser() -> argparse.ArgumentParser:
         "a page is extracted from it, its metadata read from its tags; NAME.meta.json sidecars give or "
         "override title, publisher, published, url), extract who asserts or denies what, validate the "
         "graph, and store it: each article's named graph is replaced. One line is printed per bad input, "
-        "and the rest are built. Nothing is stored if the batch has violations.")
+        "and the rest are built. Articles are validated and stored 250 at a time; a chunk with violations "
+        "is not stored. An article stored before from the same text, metadata and extractor is not read "
+        "again (--force reads it).",
+        epilog="Exit codes: 0 every input built or unchanged; 1 an input was skipped (bad or unreadable), "
+        "a chunk had violations (its articles not stored), or --strict stopped at a bad input (nothing "
+        "stored); 2 bad usage. "
+        "What bad input was tried, and what happens to it: docs/robustness.md.")
     b.add_argument("inputs", nargs="+", metavar="INPUT",
                    help=".txt or .html file, or folder of them")
     b.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR", help=store_help)
@@ -56,7 +73,21 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"also write the whole store to FILE ({', '.join(DUMP_EXTENSIONS)})")
     b.add_argument("--model", metavar="NAME", help="spaCy model name (default: the extractor's)")
     b.add_argument("--gazetteer", type=Path, metavar="FILE", help="extra actor gazetteer (TSV)")
-    b.add_argument("--strict", action="store_true", help="build nothing if any input is bad")
+    b.add_argument("--strict", action="store_true",
+                   help="stop at the first bad input: store nothing and exit 1")
+    b.add_argument("--workers", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="processes reading articles (default: the cores, %(default)s), also with --dask "
+                   "local; the statements are the same for any N, only faster")
+    b.add_argument("--dask", metavar="ADDRESS",
+                   help="read the articles on a Dask cluster: its scheduler (tcp://HOST:8786), or local to "
+                   "start one of --workers processes on this machine; needs the dask extra (docs/scale.md)")
+    b.add_argument("--force", action="store_true",
+                   help="read every article again, even those stored unchanged (same text, metadata and "
+                   "extractor); by default they are skipped")
+    b.add_argument("--max-size", type=float, default=MAX_BYTES / 1e6, metavar="MB",
+                   help=f"largest article text in megabytes; larger files are skipped (default: "
+                   f"{MAX_BYTES / 1e6:g}, some 45 s of parsing; a saved page may be {PAGE_FACTOR} "
+                   "times that)")
     b.add_argument("--quiet", action="store_true",
                    help="print only problems: no progress bar (drawn only on a terminal), no summary")
     b.set_defaults(run=_build)
@@ -165,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
         return code
-    except EndpointError as err:  # the server failed or refused: not a usage error
+    except (EndpointError, StoreBusy) as err:  # the server failed, or another writer: not a usage error
         return _fail(args.command, str(err), 1)
     except (UsageError, StoreError, QueryError) as err:
         return _fail(args.command, str(err), 2)
@@ -193,28 +224,49 @@ def _open(path: Path, *, read_only: bool) -> OxigraphStore:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from kg.build import build
-    from kg.extract import Extractor  # imported late: loading the extractor is slow
-
     if args.out is not None and args.out.suffix.lower() not in DUMP_EXTENSIONS:
         raise UsageError(f"--out {args.out}: use one of {', '.join(DUMP_EXTENSIONS)}")
     if args.gazetteer is not None and not args.gazetteer.is_file():
         raise UsageError(f"--gazetteer {args.gazetteer}: no such file")
-    extractor = Extractor(model=args.model, gazetteer=str(args.gazetteer) if args.gazetteer else None)
-    bar = Progress(f"{PROG} build", enabled=not args.quiet)
-    with _open(args.store, read_only=False) as store, bar:
-        summary = build(args.inputs, store, extractor=extractor, out=args.out, strict=args.strict,
-                        progress=bar)
+    if args.workers < 1:
+        raise UsageError(f"--workers {args.workers}: give 1 or more processes")
+    if not 0 < args.max_size < float("inf"):
+        raise UsageError(f"--max-size {args.max_size:g}: give a size in megabytes above 0")
+    max_bytes = int(args.max_size * 1e6)
+    cluster: Any = contextlib.nullcontext()  # its client: None, read here
+    cluster_failures: tuple[type[Exception], ...] = ()
+    if args.dask is not None:
+        try:  # the optional extra: a missing one is said before anything is opened
+            from kg.extract import distributed
+        except ImportError as err:
+            return _fail(args.command, str(err), 1)
+        cluster = distributed.connect(args.dask, workers=args.workers)
+        cluster_failures = (distributed.ClusterError, distributed.ReadError)
+    try:
+        # The store (and its writer lock) first: a second build is refused before the slow imports.
+        with _open(args.store, read_only=False) as store, cluster as client:
+            from kg.build import build
+            from kg.extract import Extractor  # imported late: loading the extractor is slow
+
+            extractor = Extractor(model=args.model, gazetteer=str(args.gazetteer) if args.gazetteer else None)
+            with Progress(f"{PROG} build", enabled=not args.quiet) as bar:
+                summary = build(args.inputs, store, extractor=extractor, out=args.out, strict=args.strict,
+                                progress=bar, max_bytes=max_bytes, workers=args.workers, client=client,
+                                force=args.force)
+    except cluster_failures as err:  # unreachable scheduler, an article that failed: nothing stored
+        return _fail(args.command, str(err), 1)
     for problem in summary.skipped:
-        _warn(f"skipped {problem}")
+        _warn(f"{'stopped at' if args.strict else 'skipped'} {problem}")
     if summary.violations:
         if summary.report is not None and not summary.report.conforms:
             print(summary.report.text(), file=sys.stderr)
         for finding in summary.findings:
             print(f"Check {finding}", file=sys.stderr)
-        _warn(f"nothing stored: the batch has {summary.violations} violation(s)")
+        stored = f"the other {len(summary.built)} stored" if summary.built else "nothing stored"
+        failed = len(summary.failed)
+        _warn(f"{failed} article(s) not stored ({summary.violations} violation(s) in their chunk); {stored}")
     elif args.strict and summary.skipped:
-        _warn(f"nothing stored (--strict and {len(summary.skipped)} bad input(s))")
+        _warn("nothing stored (--strict stops at the first bad input)")
     if not args.quiet:
         print(summary.text())
     return 0 if summary.ok else 1
@@ -292,9 +344,15 @@ def _validate_one(target: Path | None, store_path: Path | None, extra: list[quer
     if target is not None:
         data = read_rdf(target)
         return str(target), validate(data), queries.checks(OxigraphStore.of(data), extra)
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kg.validate import validate_store
+
     path = store_path or DEFAULT_STORE
-    with _open(path, read_only=True) as store:
-        return str(path), validate(store.dataset()), queries.checks(store, extra)
+    with _open(path, read_only=True) as store, ThreadPoolExecutor(1) as pool:
+        # The checks run beside the shapes: pyoxigraph releases the GIL while a query runs.
+        findings = pool.submit(queries.checks, store, extra)
+        return str(path), validate_store(store), findings.result()
 
 
 def _docs(args: argparse.Namespace) -> int:

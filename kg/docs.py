@@ -49,6 +49,7 @@ def _first_contested_claim(store: Store) -> str:
 # Parameter values for the example answers, chosen to give answers on the seed graph. A value is
 # a string or computed from the store (claim IRIs are digests of content, so they are looked up).
 EXAMPLES: dict[str, dict[str, str | Callable[[Store], str]]] = {
+    "actor": {"actor": "Beijing"},
     "claim-timeline": {"claim": "drones"},
     "denials-by": {"actor": "China"},
     "evidence": {"claim": _first_contested_claim},

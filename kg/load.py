@@ -18,7 +18,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.queries import Finding, checks
 from kg.store import EndpointStore, OxigraphStore, StoreError, read_rdf
-from kg.validate import ValidationReport, validate
+from kg.validate import ValidationReport, validate_store
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def send(source: OxigraphStore, endpoint: EndpointStore) -> Sent:
 def load(source: OxigraphStore, endpoint: EndpointStore) -> LoadSummary:
     """Validate ``source``; if it conforms, replace each of its named graphs on ``endpoint``."""
     started = time.perf_counter()
-    report = validate(source.dataset())
+    report = validate_store(source)
     findings = tuple(checks(source))
     validated = time.perf_counter() - started
     summary = LoadSummary(endpoint.query_url, 0, 0, "", 0.0, validated, report, findings)

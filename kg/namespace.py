@@ -50,6 +50,7 @@ class CG(DefinedNamespace):
 
     # article
     extractor: URIRef
+    fingerprint: URIRef
 
 
 class OA(DefinedNamespace):

@@ -7,6 +7,7 @@ so building the same input twice gives the same graph.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from urllib.parse import quote
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -84,7 +85,9 @@ def add_claim(g: Graph, claim: Claim) -> URIRef:
     return node
 
 
-def add_article(g: Graph, article: Article, extractor: str | None = None) -> URIRef:
+def add_article(
+    g: Graph, article: Article, extractor: str | None = None, fingerprint: str | None = None
+) -> URIRef:
     node = article_iri(article.id)
     g.add((node, RDF.type, CG.Article))
     g.add((node, DCTERMS.identifier, Literal(article.id)))
@@ -99,6 +102,8 @@ def add_article(g: Graph, article: Article, extractor: str | None = None) -> URI
         g.add((node, SDO.url, Literal(article.url, datatype=XSD.anyURI)))
     if extractor:
         g.add((node, CG.extractor, Literal(extractor)))
+    if fingerprint:
+        g.add((node, CG.fingerprint, Literal(fingerprint)))
     return node
 
 
@@ -124,14 +129,17 @@ def add_statement(g: Graph, entities: Graph, st: Statement) -> URIRef:
     return node
 
 
-def to_dataset(extractions: list[Extraction], extractor: str | None = None) -> Dataset:
-    """The named graphs for these extractions: one per article, plus ``ENTITIES_GRAPH``."""
+def to_dataset(
+    extractions: list[Extraction], extractor: str | None = None, fingerprints: Mapping[str, str] | None = None
+) -> Dataset:
+    """The named graphs for these extractions: one per article, plus ``ENTITIES_GRAPH``; each article
+    records its fingerprint from ``fingerprints`` (by article id) when given."""
     ds = Dataset()
     bind_prefixes(ds)
     entities = ds.graph(ENTITIES_GRAPH)
     for ex in extractions:
         g = ds.graph(article_graph_iri(ex.article.id))
-        add_article(g, ex.article, extractor)
+        add_article(g, ex.article, extractor, (fingerprints or {}).get(ex.article.id))
         for st in ex.statements:
             add_statement(g, entities, st)
     return ds

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -99,3 +99,14 @@ class Extraction:
 
     article: Article
     statements: tuple[Statement, ...] = field(default_factory=tuple)
+
+
+def settle_kind(actor: Actor, kinds: dict[str, ActorKind]) -> Actor:
+    """``actor`` with the kind ``kinds`` already holds for its key (and for everyone it speaks for);
+    a key not in ``kinds`` is entered with the actor's own kind. The tagger may call one unknown
+    name a person in one sentence and an organization in the next; one key must keep one kind."""
+    principal = settle_kind(actor.speaks_for, kinds) if actor.speaks_for is not None else None
+    kind = kinds.setdefault(actor.key, actor.kind)
+    if kind is actor.kind and principal is actor.speaks_for:
+        return actor
+    return replace(actor, kind=kind, speaks_for=principal)

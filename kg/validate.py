@@ -4,17 +4,23 @@ The shapes use ``sh:class cg:Actor`` and ``sh:targetClass cg:Statement`` while t
 nodes only with subclasses (``cg:Person``, ``cg:Assertion``), so the ontology's class hierarchy
 is added to the data before validating; SHACL follows ``rdfs:subClassOf`` in the data graph
 (https://www.w3.org/TR/shacl/#dfn-shacl-instance). No RDFS/OWL inference is run.
+
+``validate`` runs pySHACL over an rdflib graph. ``validate_store`` gives the same report for a
+store of any size: the shapes, compiled to SPARQL (``kg.screen``), find on Oxigraph the few nodes
+that may violate them, and pySHACL validates only those.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import pyoxigraph as ox
 import pyshacl
-from rdflib import BNode, Dataset, Graph, URIRef
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
@@ -22,6 +28,14 @@ from rdflib.term import Node
 
 from kg.assets import ontology_text, shapes_text
 from kg.namespace import PREFIXES
+from kg.screen import Focus, Screen, compile_shapes
+
+if TYPE_CHECKING:
+    from kg.store import OxigraphStore
+
+# Flagged nodes handed to pySHACL at a time, with their neighbourhoods: bounds its memory when a
+# store has many violations.
+STORE_BATCH = 2000
 
 
 @dataclass(frozen=True)
@@ -77,6 +91,56 @@ def validate(data: Graph | Dataset) -> ValidationReport:
         key=lambda v: (v.focus, v.path or "", v.shape, v.component, v.value or ""),
     )
     return ValidationReport(bool(conforms), tuple(violations))
+
+
+def validate_store(store: OxigraphStore, *, batch: int = STORE_BATCH) -> ValidationReport:
+    """Validate the store: the same report as ``validate(store.dataset())``, without copying the store.
+
+    The shapes, compiled to SPARQL (``kg.screen``), flag on Oxigraph the focus nodes that may
+    violate them; pySHACL then validates each flagged node with the triples its results depend
+    on, ``batch`` nodes at a time, and only their results are kept. A conforming store of a
+    million triples is validated in seconds, and pySHACL never runs on it.
+    """
+    screen = _screen(store)
+    flagged = sorted(screen.flagged(store), key=lambda n: (isinstance(n, ox.BlankNode), n.value))
+    violations: list[Violation] = []
+    for start in range(0, len(flagged), batch):
+        nodes = flagged[start:start + batch]
+        report = validate(_graph(screen.neighbourhood(store, nodes)))
+        # Other nodes in the neighbourhood lack their own context: their results are not theirs.
+        keep = {n.value for n in nodes}
+        violations += [v for v in report.violations if v.focus in keep]
+    violations.sort(key=lambda v: (v.focus, v.path or "", v.shape, v.component, v.value or ""))
+    return ValidationReport(not violations, tuple(violations))
+
+
+def _screen(store: OxigraphStore) -> Screen:
+    """The shapes compiled with the class hierarchy pySHACL would see: the ontology's and the store's."""
+    stored = (
+        (_term(q.subject), RDFS.subClassOf, _term(q.object))
+        for q in store.quads_for_pattern(None, ox.NamedNode(str(RDFS.subClassOf)), None)
+    )
+    return compile_shapes(_shapes(), [*_class_hierarchy(), *stored])
+
+
+def _graph(triples: Iterable[ox.Triple]) -> Graph:
+    graph = Graph()
+    graph.addN((_term(t.subject), _term(t.predicate), _term(t.object), graph) for t in triples)
+    return graph
+
+
+def _term(term: Focus | ox.Triple) -> Node:
+    """The rdflib term an N-Quads parse of ``term`` gives (a plain literal has no datatype)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+    raise TypeError(f"RDF-star triple terms are not validated: {term}")
 
 
 class _QueryCachingGraph(Graph):
@@ -151,4 +215,4 @@ def _short(iri: str) -> str:
     return ("^" if inverse else "") + bare
 
 
-__all__ = ["Violation", "ValidationReport", "validate"]
+__all__ = ["Violation", "ValidationReport", "validate", "validate_store"]

@@ -43,8 +43,17 @@ def test_null_metadata_and_no_sidecar(tmp_path: Path) -> None:
 
 
 def test_text_is_the_file_exactly(tmp_path: Path) -> None:
-    text = "\ufeffLine one.\r\nLine two — with a dash.\r\n"
+    text = "Line one.\r\nLine two — with a dash.\rLine three.\n"
     assert read_article(_write(tmp_path / "crlf.txt", text)).text == text
+
+
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_a_byte_order_mark_names_the_encoding_and_is_dropped(tmp_path: Path, codec: str) -> None:
+    text = "Line one.\r\nLine two — with a dash: “quoted”, 北京.\n"
+    data = text.encode(codec)
+    if codec.endswith("-be"):  # Python writes no mark for an explicit byte order
+        data = "\ufeff".encode(codec) + data
+    assert read_article(_write(tmp_path / "marked.txt", data)).text == text
 
 
 def test_folders_are_read_recursively_in_order(tmp_path: Path) -> None:
@@ -124,21 +133,3 @@ def test_duplicate_article_ids(tmp_path: Path) -> None:
     (problem,) = found.problems
     assert problem.path == str(second)
     assert "duplicate article id 'same'" in problem.reason and str(first) in problem.reason
-
-
-def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    locked = _write(tmp_path / "locked.txt", "Secret.")
-    _write(tmp_path / "open.txt", "Open.")
-    read_bytes = Path.read_bytes
-
-    def refuse(self: Path) -> bytes:
-        # chmod 000 does not stop root (tests may run as root), so the refusal is simulated.
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return read_bytes(self)
-
-    monkeypatch.setattr(Path, "read_bytes", refuse)
-    found = read_articles([tmp_path])
-    assert [a.id for a in found.articles] == ["open"]
-    (problem,) = found.problems
-    assert problem.path == str(locked) and problem.reason == "cannot read: Permission denied"

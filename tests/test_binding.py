@@ -34,6 +34,9 @@ INJECTIONS = [
     "# comment } {",
     "\u0000\u202e\U0001f600",
 ]
+IRI_BREAKOUTS = ["https://example.org/a> } DROP ALL { <x", "https://ex.org/a b", "urn:{"]
+TEXT_EXAMPLES = 300
+TAGGED_EXAMPLES = 100
 
 
 def _one_value(block_query: str) -> list[ox.QuerySolution]:
@@ -56,21 +59,21 @@ def test_an_injection_attempt_is_one_literal(value: str) -> None:
     assert len(rows) == 1 and rows[0]["x"] == ox.Literal(value)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=TEXT_EXAMPLES, deadline=None)
 @given(st.text())
 def test_any_text_binds_to_exactly_that_literal(value: str) -> None:
     rows = _one_value(bind_values(PROBE, {"x": value}))
     assert len(rows) == 1 and rows[0]["x"] == ox.Literal(value)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=TAGGED_EXAMPLES, deadline=None)
 @given(st.text(), st.sampled_from(["en", "fr-CA"]))
 def test_any_tagged_literal_binds_to_itself(value: str, lang: str) -> None:
     rows = _one_value(bind_values(PROBE, {"x": Literal(value, lang=lang)}))
     assert rows[0]["x"] == ox.Literal(value, language=lang)
 
 
-@pytest.mark.parametrize("bad", ["https://example.org/a> } DROP ALL { <x", "https://ex.org/a b", "urn:{"])
+@pytest.mark.parametrize("bad", IRI_BREAKOUTS)
 def test_an_iri_that_would_break_out_is_refused(bad: str) -> None:
     with pytest.raises(BindingError):
         bind_values(PROBE, {"x": URIRef(bad)})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.claims import ClaimIndex
+from kg.extract.claims import ClaimIndex, Reading, similarity
 from kg.extract.gazetteer import Gazetteer
 
 
@@ -25,6 +25,7 @@ def _same(index: ClaimIndex, a: str, b: str) -> bool:
             "Belarus provided Russia with munitions",
             "Belarus shipped weapons to Moscow",
         ),
+        ("Iran sent drones to Russia", "Iran sent weapons to Russia"),  # weapons in general meets drones
         ("China gives economic support to Russia", "Beijing sends money to the Kremlin"),
         ("China supplies chips to Russia", "Chinese dual-use technology is delivered to Russia"),
     ],
@@ -39,12 +40,48 @@ def test_one_transfer_told_two_ways_is_one_claim(index: ClaimIndex, a: str, b: s
         ("Iran supplied drones to Russia", "Iran supplied drones to Venezuela"),  # another recipient
         ("Iran supplied drones to Russia", "Belarus supplied drones to Russia"),  # another supplier
         ("Iran supplied drones to Russia", "Iran supplied oil to Russia"),  # another kind of thing
+        ("Iran supplied drones to Russia", "Iran shipped ballistic missiles to Russia"),  # another weapon
         ("Iran supplied drones to Russia", "Iran is considering supplying drones to Russia"),  # modality
         ("Iran supplied drones to Russia", "Iran has not supplied drones to Russia"),  # negation
     ],
 )
 def test_a_different_transfer_is_a_different_claim(index: ClaimIndex, a: str, b: str) -> None:
     assert not _same(index, a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Russia was behind the cyberattack on the Danish ministry", "Moscow carried out the attack"),
+        ("hackers working for Iran breached the networks of the Israeli water utility",
+         "Tehran hacked Israel's water systems"),
+        ("China spied on the United States with a balloon", "Beijing was spying on Washington"),
+        ("the company's engineers spied on the US",
+         "the company engaged in espionage against the United States"),
+        ("an engineer spied on Germany for China", "China spied on Germany"),  # for whom it was done
+    ],
+)
+def test_one_attack_or_spying_told_two_ways_is_one_claim(index: ClaimIndex, a: str, b: str) -> None:
+    assert _same(index, a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Russia was behind the cyberattack on Denmark", "Russia was behind the cyberattack on Norway"),
+        ("Russia was behind the cyberattack on Denmark", "China was behind the cyberattack on Denmark"),
+        ("Russia attacked Ukraine's power grid", "Russia spied on Ukraine's power grid"),
+        ("Iran hacked Israel's water systems", "Iran did not hack Israel's water systems"),
+    ],
+)
+def test_another_attacker_target_act_or_negation_is_another_claim(index: ClaimIndex, a: str, b: str) -> None:
+    assert not _same(index, a, b)
+
+
+def test_a_paraphrase_without_a_target_does_not_widen_its_claim_to_every_target(index: ClaimIndex) -> None:
+    denmark = index.resolve("Russia was behind the cyberattack on the Danish ministry")[0]
+    assert index.resolve("Moscow denied carrying out the attack")[0] == denmark
+    assert index.resolve("Russia attacked Ukraine")[0] != denmark
 
 
 def test_paraphrase_by_shared_words(index: ClaimIndex) -> None:
@@ -76,17 +113,15 @@ def test_known_claims_are_matched(index: ClaimIndex) -> None:
     )
 
 
-def _scan(index: ClaimIndex, entries: list[tuple[str, object]], text: str) -> str | None:
+def _scan(index: ClaimIndex, entries: list[tuple[str, Reading, bool]], text: str) -> str | None:
     """The rule the index implements, as a plain scan of every earlier reading in order: the first
-    agreeing transfer frame, else the best word overlap over the threshold (earliest on ties)."""
-    from kg.extract.claims import Reading, similarity
-
+    agreeing frame (of a claim's first reading, or of a paraphrase that names whom the act is
+    aimed at), else the best word overlap over the threshold (earliest on ties)."""
     reading = index.read(text)
     best, best_score = None, 0.0
-    for key, known in entries:
-        assert isinstance(known, Reading)
+    for key, known, founding in entries:
         if reading.frame is not None and known.frame is not None:
-            if reading.frame.same(known.frame):
+            if (founding or known.frame.recipient is not None) and reading.frame.same(known.frame):
                 return key
             continue
         score = similarity(reading.words, known.words)
@@ -102,14 +137,14 @@ def test_the_inverted_index_answers_as_a_scan_of_every_reading_would() -> None:
     import random
 
     actors = ["Iran", "Russia", "China", "North Korea", "Belarus", "the company", "Hezbollah"]
-    verbs = ["supplied", "never sold", "may ship", "hacked", "spied on", "funded", "trained"]
+    verbs = ["supplied", "never sold", "may ship", "hacked", "spied on", "attacked", "funded", "trained"]
     things = ["drones", "chips", "dual-use technology", "the grid", "fighters", "oil revenue", ""]
     tails = ["", "last year", "through front companies", "in violation of sanctions"]
     texts = [" ".join(w for w in (a, v, t, "to" if t else "", r, tail) if w)
              for a, v, t, r, tail in itertools.product(actors, verbs, things, actors[:3], tails)]
     random.Random(7).shuffle(texts)
     index = ClaimIndex(Gazetteer.load())
-    entries: list[tuple[str, object]] = []
+    entries: list[tuple[str, Reading, bool]] = []
     merged = 0
     for text in texts[:600]:
         expected = _scan(index, entries, text)
@@ -118,6 +153,6 @@ def test_the_inverted_index_answers_as_a_scan_of_every_reading_would() -> None:
             merged += 1
             assert key == expected, text
         else:
-            assert key not in {k for k, _ in entries}, text
-        entries.append((key, index.read(text)))
+            assert key not in {k for k, _, _ in entries}, text
+        entries.append((key, index.read(text), expected is None))
     assert 50 < merged < 590  # the corpus exercises both outcomes

@@ -39,13 +39,14 @@ class FakeExtractor:
     """Stands in for ``kg.extract.Extractor``: the sample's statements for the sample's articles."""
 
     version = "fake-1"
+    signature = "fake-1 sample"
     calls: list[list[tuple[str, str]]] = []
 
     def __init__(self, model: str | None = None, gazetteer: str | None = None) -> None:
         self.model, self.gazetteer = model, gazetteer
 
-    def extract(self, articles: Iterable[Article], known_claims: Iterable[tuple[str, str]] = ()
-                ) -> Iterator[Extraction]:
+    def extract(self, articles: Iterable[Article], known_claims: Iterable[tuple[str, str]] = (),
+                *, workers: int = 1) -> Iterator[Extraction]:
         FakeExtractor.calls.append(list(known_claims))
         sample = {ex.article.id: ex for ex in corpus()}
         for article in articles:
@@ -56,8 +57,8 @@ class FakeExtractor:
 class ShiftedEvidenceExtractor(FakeExtractor):
     """Every evidence offset one character off: a violation that only a check can see."""
 
-    def extract(self, articles: Iterable[Article], known_claims: Iterable[tuple[str, str]] = ()
-                ) -> Iterator[Extraction]:
+    def extract(self, articles: Iterable[Article], known_claims: Iterable[tuple[str, str]] = (),
+                *, workers: int = 1) -> Iterator[Extraction]:
         for ex in super().extract(articles, known_claims):
             shifted = tuple(
                 dataclasses.replace(st, evidence=dataclasses.replace(
@@ -67,8 +68,8 @@ class ShiftedEvidenceExtractor(FakeExtractor):
 
 
 class FailingExtractor(FakeExtractor):
-    def extract(self, articles: Iterable[Article], known_claims: Iterable[tuple[str, str]] = ()
-                ) -> Iterator[Extraction]:
+    def extract(self, articles: Iterable[Article], known_claims: Iterable[tuple[str, str]] = (),
+                *, workers: int = 1) -> Iterator[Extraction]:
         raise RuntimeError("model exploded")
 
 
@@ -106,7 +107,8 @@ def _sample_file(tmp_path: Path, name: str = "good.trig", ds: Dataset | None = N
 
 
 HELP = {
-    "build": ["INPUT", "--store", "--out", "--model", "--gazetteer", "--strict", "--quiet"],
+    "build": ["INPUT", "--store", "--out", "--model", "--gazetteer", "--strict", "--max-size", "--quiet",
+              "Exit codes"],
     "query": ["NAME|FILE.rq", "--store", "--param", "--format"],
     "queries": [],
     "validate": ["FILE", "--store", "--check", "--format", "--quiet"],
@@ -249,8 +251,8 @@ def test_build_summary_names_the_counts(tmp_path: Path, inputs: Path,
 class OneSidePerArticle(FakeExtractor):
     """The drones claim asserted in a-drones and denied in c-denial, an article with the same text."""
 
-    def extract(self, articles: Iterable[Article], known_claims: Iterable[tuple[str, str]] = ()
-                ) -> Iterator[Extraction]:
+    def extract(self, articles: Iterable[Article], known_claims: Iterable[tuple[str, str]] = (),
+                *, workers: int = 1) -> Iterator[Extraction]:
         drones = next(ex for ex in corpus() if ex.article.id == "a-drones")
         for article in articles:
             stance = Stance.DENY if article.id == "c-denial" else Stance.ASSERT
@@ -276,7 +278,8 @@ def test_quiet_prints_nothing_when_all_is_well(tmp_path: Path, inputs: Path,
 def test_build_writes_out(tmp_path: Path, inputs: Path) -> None:
     out = tmp_path / "graph.trig"
     assert main(["build", str(inputs), "--store", str(tmp_path / "s"), "--out", str(out), "--quiet"]) == 0
-    assert len(Dataset().parse(out, format="trig")) == len(to_dataset(corpus(), FakeExtractor.version))
+    expected = len(to_dataset(corpus(), FakeExtractor.version)) + len(corpus())  # + a fingerprint each
+    assert len(Dataset().parse(out, format="trig")) == expected
     assert main(["build", str(inputs), "--store", str(tmp_path / "s"), "--out", str(tmp_path / "g.xml")]) == 2
 
 
@@ -290,6 +293,25 @@ def test_build_with_violations_stores_nothing(tmp_path: Path, inputs: Path, monk
     assert "0 article(s) built" in out and "2 failed" in out
     with OxigraphStore(store, read_only=True) as s:
         assert len(s) == 0
+
+
+class ShiftedInOneArticle(ShiftedEvidenceExtractor):
+    """The shifted evidence in b-talks only."""
+
+    def extract(self, articles: Iterable[Article], known_claims: Iterable[tuple[str, str]] = (),
+                *, workers: int = 1) -> Iterator[Extraction]:
+        good = {ex.article.id: ex for ex in FakeExtractor.extract(self, articles, known_claims)}
+        for ex in ShiftedEvidenceExtractor.extract(self, articles, known_claims):
+            yield ex if ex.article.id == "b-talks" else good[ex.article.id]
+
+
+def test_a_chunk_with_violations_costs_only_its_own_articles(tmp_path: Path, inputs: Path) -> None:
+    with OxigraphStore(tmp_path / "s") as store:
+        summary = build([inputs], store, extractor=ShiftedInOneArticle(), chunk_size=1)
+        assert (summary.built, summary.failed) == (("a-drones",), ("b-talks",))
+        assert store.article_ids() == ["a-drones"] and summary.violations > 0
+        whole = build([inputs], OxigraphStore(), extractor=ShiftedInOneArticle())  # one chunk: all or none
+        assert (whole.built, whole.failed) == ((), ("a-drones", "b-talks"))
 
 
 def test_an_extractor_crash_is_one_line(tmp_path: Path, inputs: Path, monkeypatch: pytest.MonkeyPatch,
@@ -392,13 +414,29 @@ def test_build_keeps_claim_identity_and_is_idempotent(tmp_path: Path, inputs: Pa
     with OxigraphStore(tmp_path / "s") as store:
         first = build([inputs], store, extractor=FakeExtractor())
         size = len(store)
-        second = build([inputs], store, extractor=FakeExtractor())
+        second = build([inputs], store, extractor=FakeExtractor(), force=True)
         assert len(store) == size
     assert FakeExtractor.calls == [[], [(DRONES.key, DRONES.text), (TALKS.key, TALKS.text)]]
     assert first == second
     assert (first.built, first.skipped, first.failed) == (("a-drones", "b-talks"), (), ())
     assert (first.assertions, first.denials, first.claims, first.actors) == (2, 1, 2, 6)
     assert first.ok and first.violations == 0
+
+
+def test_an_unchanged_article_is_not_read_again(tmp_path: Path, inputs: Path) -> None:
+    with OxigraphStore(tmp_path / "s") as store:
+        build([inputs], store, extractor=FakeExtractor())
+        before = sorted(store.dataset().quads())
+        again = build([inputs], store, extractor=FakeExtractor())
+        assert (again.built, again.unchanged) == ((), ("a-drones", "b-talks"))
+        assert again.ok and len(FakeExtractor.calls) == 1  # the second build never called the extractor
+        assert sorted(store.dataset().quads()) == before
+        (inputs / "b-talks.txt").write_text((inputs / "b-talks.txt").read_text() + "\n", encoding="utf-8")
+        changed = build([inputs], store, extractor=FakeExtractor())
+        assert (changed.built, changed.unchanged) == (("b-talks",), ("a-drones",))
+        other = FakeExtractor()
+        other.signature = "fake-2 sample"  # another extractor version, model or actor table
+        assert build([inputs], store, extractor=other).built == ("a-drones", "b-talks")
 
 
 def test_build_nothing(tmp_path: Path) -> None:

@@ -121,7 +121,7 @@ def _commands(markdown: str) -> list[str]:
     return [line for line in lines if line.startswith("kg ")]
 
 
-@pytest.mark.parametrize("page", ["README.md", "docs/tutorial.md", "docs/ci.md"])
+@pytest.mark.parametrize("page", ["README.md", "docs/tutorial.md", "docs/ci.md", "docs/scale.md"])
 def test_the_commands_in_the_hand_written_pages_parse(page: str) -> None:
     commands = _commands((ROOT / page).read_text(encoding="utf-8"))
     assert commands

@@ -142,7 +142,7 @@ def test_kg_build_prints_one_line_per_bad_page(tmp_path: Path, monkeypatch: pyte
     lines = capsys.readouterr().err.splitlines()
     folder = tmp_path / "in"
     assert sorted(lines) == [
-        f"kg build: skipped {folder / 'binary.html'}: binary file (contains NUL bytes), not an HTML page",
+        f"kg build: skipped {folder / 'binary.html'}: binary file (looks like a PNG image)",
         f"kg build: skipped {folder / 'empty.html'}: empty page (no HTML)",
         f"kg build: skipped {folder / 'menu-only.html'}: no article text found in the page",
     ]

@@ -287,8 +287,10 @@ def test_evidence_offsets_check_compares_numbers() -> None:
     assert rows(run(_store_of(ds), resolve("evidence-offsets-violation"))) == []
 
 
-@pytest.mark.parametrize("name,param", [("denials-by", "actor"), ("who-says", "about"),
-                                        ("claim-timeline", "claim")])
+INJECTED_PARAMS = [("denials-by", "actor"), ("who-says", "about"), ("claim-timeline", "claim")]
+
+
+@pytest.mark.parametrize("name,param", INJECTED_PARAMS)
 def test_injection_is_just_a_value(name: str, param: str) -> None:
     s = OxigraphStore()
     s.replace(to_dataset(corpus()))
@@ -387,3 +389,14 @@ def test_ask_and_construct_format(store: OxigraphStore) -> None:
     turtle = format_results(store.query(f"CONSTRUCT {{ ?s a <{CG.Denial}> }} WHERE {{ ?s a <{CG.Denial}> }}"))
     assert "cg:Denial" in turtle
 
+
+
+def test_actor_finds_an_actor_by_any_name_whatever_the_case(store: OxigraphStore) -> None:
+    (china,) = rows(run(store, resolve("actor"), {"actor": "beijing"}))
+    assert (china["label"], china["kind"], china["aliases"]) == ("China", "State", "Beijing")
+    assert china["speaks_for"] is None
+    assert china["iri"] == "https://w3id.org/claimgraph/id/actor/china"
+    assert china["wikidata"] == "http://www.wikidata.org/entity/Q148"
+    (roe,) = rows(run(store, resolve("actor"), {"actor": "Jane Roe"}))
+    assert (roe["kind"], roe["role"], roe["speaks_for"]) == ("Person", "spokesman", "United States")
+    assert rows(run(store, resolve("actor"), {"actor": "Atlantis"})) == []

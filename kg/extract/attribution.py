@@ -28,6 +28,7 @@ from kg.extract.lexicon import (
     CONTINUING_PARTICIPLES,
     DENIAL_JUDGEMENTS,
     DENY_VERBS,
+    ENUMERATING_VERBS,
     EVIDENCE_VERBS,
     JUDGE_VERBS,
     QUOTE_CLOSE,
@@ -249,6 +250,9 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     if lemma in DENY_VERBS and objects and objects[0].lemma_.lower() in CLAIM_NOUNS:
         # "denied these allegations": the object is what is denied, whatever else the parser hung here
         return [_denial_of(objects[0], sent, speaker, verb)]
+    reduced = _reduced_relative(clauses)
+    if reduced is not None:
+        return [_found(sent, speaker, verb, stance, reduced)]
     if clauses:
         out = []
         for clause in clauses:
@@ -277,6 +281,21 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         body = [t for t in main.subtree if t.i not in {x.i for x in verb.subtree}]
         return [_found(sent, speaker, verb, stance, body)]
     return []
+
+
+def _reduced_relative(clauses: list[Token]) -> list[Token] | None:
+    """*X said hackers working for Iran breached the network*: the parser makes the reduced
+    relative (*hackers working for Iran*) a complement of its own and the real verb a second one,
+    without a subject, right after it. That is one proposition."""
+    if len(clauses) != 2:
+        return None
+    first, second = sorted(clauses, key=lambda t: t.i)
+    adjacent = first.right_edge.i + 1 == second.left_edge.i
+    if first.tag_ != "VBG" or not adjacent or any(c.dep_ in _SUBJECTS for c in second.children):
+        return None
+    if not any(c.dep_ in _SUBJECTS for c in first.children):
+        return None
+    return [*first.subtree, *second.subtree]
 
 
 def _complement_in_place(clause: Token, verb: Token, mask: list[bool]) -> bool:
@@ -432,3 +451,27 @@ def quoted_sentence(sent: Span, mask: list[bool]) -> bool:
         return False
     inside = sum(1 for t in words if mask[t.i])
     return inside >= 0.6 * len(words)
+
+
+def enumeration(sent: Span) -> list[list[Token]]:
+    """*This included A, B and C*, right after a statement: each item is a proposition of that
+    statement's speaker (about its subject). The items' phrases, or ``[]`` for any other sentence."""
+    root = sent.root
+    if root.lemma_.lower() not in ENUMERATING_VERBS:
+        return []
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    anaphoric = subject is not None and (
+        subject.lower_ in ("this", "these", "they", "which")
+        or any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in subject.children)
+    )
+    objects = [c for c in root.children if c.dep_ == "dobj"]  # the parser may hang each item on the verb
+    if not anaphoric or not objects:
+        return []
+    items = sorted({t.i: t for o in objects for t in (o, *o.conjuncts)}.values(), key=lambda t: t.i)
+    if len(items) < 2:
+        return []
+    out = []
+    for item in items:
+        others = {t.i for c in item.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        out.append([t for t in item.subtree if t.i not in others])
+    return out

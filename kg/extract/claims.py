@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.extract.gazetteer import Gazetteer
 from kg.records import Actor
@@ -39,6 +40,11 @@ _STOP = frozenset(
 _TRANSFER = "supply"
 TRANSFER_ACTION = "supply"  # the cg:action of a claim that states a transfer frame
 _SUPPORT = "support"
+# Acts other than transfers that accusations name and denials deny: an attack (armed, or on
+# networks), spying. "attack" alone may be either kind, so it meets both.
+ATTACK_ACTION = "attack"
+CYBERATTACK_ACTION = "cyberattack"
+SPY_ACTION = "spy"
 # Words of one meaning for claim identity: the kinds of transfer and of materiel that news
 # reports paraphrase most ("provided arms" = "supplied weapons" = "shipped munitions").
 SYNONYMS = {
@@ -51,10 +57,27 @@ SYNONYMS = {
     **dict.fromkeys("support aid assistance backing".split(), _SUPPORT),
     **dict.fromkeys("technology technologies tech component components".split(), "technology"),
     **dict.fromkeys("deny denies denied reject rejects rejected".split(), "deny"),
+    **dict.fromkeys("attack attacks attacked attacking assault assaulted".split(), ATTACK_ACTION),
+    **dict.fromkeys(
+        "cyberattack cyberattacks cyber-attack cyber-attacks hack hacks hacked hacking hacker hackers breach "
+        "breached intrusion intrusions malware ransomware phishing".split(),
+        CYBERATTACK_ACTION,
+    ),
+    **dict.fromkeys(
+        "spy spies spied spying espionage surveil surveilled eavesdrop eavesdropped".split(), SPY_ACTION
+    ),
 }
+# Words that make a plain "attack" one on networks.
+CYBER_WORDS = frozenset(
+    "cyber network networks email emails server servers computer computers digital online".split()
+)
+_ACTIONS = frozenset((_TRANSFER, _SUPPORT, ATTACK_ACTION, CYBERATTACK_ACTION, SPY_ACTION))
 # Kinds of thing supplied; a transfer of one kind is not a transfer of another.
 THEMES = {
-    "arms": frozenset("arms military missile drone shell rocket tank aircraft equipment lethal".split()),
+    "arms": frozenset(
+        "arms military missile drone uav shell artillery rocket tank aircraft jet fighter helicopter "
+        "equipment lethal".split()
+    ),
     "technology": frozenset("technology dual-use chip semiconductor electronic microelectronic".split()),
     "economic": frozenset("economic financial money fund funding cash credit loan trade energy oil".split()),
 }
@@ -66,16 +89,30 @@ NEGATION = "¬"
 _NEGATIONS = frozenset("not never no n't nor neither without".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
 _RECIPIENT_MARKS = frozenset(("to", "for"))
+_TARGET_MARKS = frozenset(("on", "against", "into", "in", "of"))
+_DETERMINERS = frozenset(("the", "a", "an"))
 # Same-claim threshold on the Dice overlap of content words; measured on the seed gold set.
 SAME_CLAIM = 0.45
 MIN_SHARED_WORDS = 2
 
 
-_KNOWN = frozenset(SYNONYMS) | frozenset().union(*THEMES.values()) | MODALITY
+# Weapons a report names: supplying drones and supplying missiles are two claims, while "arms"
+# or "military equipment" in general meets either.
+ARMS_ITEMS = {
+    **dict.fromkeys(("drone", "uav"), "drone"),
+    **dict.fromkeys(("missile", "rocket"), "missile"),
+    **dict.fromkeys(("shell", "artillery"), "shell"),
+    **dict.fromkeys(("aircraft", "jet", "fighter", "helicopter"), "aircraft"),
+    "tank": "tank",
+}
+_KNOWN = (
+    frozenset(SYNONYMS) | frozenset().union(*THEMES.values()) | MODALITY | CYBER_WORDS | frozenset(ARMS_ITEMS)
+)
 _ENDINGS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
             ("es", "e"), ("s", ""), ("d", ""))
 
 
+@cache
 def normal(word: str) -> str:
     """The shared form of a word: a known word's base form (*supplied* -> *supply* -> ``supply``,
     *drones* -> *drone*), otherwise a crude stem."""
@@ -96,20 +133,29 @@ def _stem(word: str) -> str:
 
 @dataclass(frozen=True)
 class Frame:
-    """Who supplies what kind of thing to whom, and under which modality."""
+    """Who does what to whom, and under which modality: supplies what kind of thing to whom
+    (``action`` supply), attacks or spies on whom."""
 
     agent: str
-    recipient: str | None
-    themes: frozenset[str]  # one kind today; a set so that a frame may name several later
+    recipient: str | None  # who receives a transfer, or whom an attack or spying is aimed at
+    themes: frozenset[str]  # the kind of thing supplied; empty for other acts
     modality: frozenset[str]
+    action: str = TRANSFER_ACTION
+    items: frozenset[str] = frozenset()  # named weapons (drones, missiles…); none for "arms" in general
 
     def same(self, other: Frame) -> bool:
         return (
             self.agent == other.agent
+            and _same_action(self.action, other.action)
             and (self.recipient is None or other.recipient is None or self.recipient == other.recipient)
             and self.modality == other.modality
-            and bool(self.themes & other.themes)
+            and (bool(self.themes & other.themes) or not (self.themes or other.themes))
+            and (not self.items or not other.items or bool(self.items & other.items))
         )
+
+
+def _same_action(a: str, b: str) -> bool:
+    return a == b or {a, b} == {ATTACK_ACTION, CYBERATTACK_ACTION}
 
 
 @dataclass(frozen=True)
@@ -138,6 +184,7 @@ class ClaimIndex:
     _by_key: dict[str, str] = field(default_factory=dict)
     _frames: dict[tuple[str, frozenset[str]], list[int]] = field(default_factory=dict)
     _postings: dict[str, list[int]] = field(default_factory=dict)
+    _names: dict[tuple[str, bool], Actor | None] = field(default_factory=dict)
 
     def __len__(self) -> int:
         """How many claims are known."""
@@ -168,11 +215,19 @@ class ClaimIndex:
     def _actor_at(self, raw: list[str], i: int) -> tuple[Actor | None, int]:
         for n in (3, 2, 1):  # longest actor name first: "North Korea", "White House"
             if i + n <= len(raw):
-                name = " ".join(raw[i : i + n])
-                actor = self.gazetteer.find(name) or (self.gazetteer.demonym(name) if n == 1 else None)
+                actor = self._named(" ".join(raw[i : i + n]), n == 1)
                 if actor is not None and (n > 1 or raw[i][:1].isupper()):
                     return actor, n
         return None, 0
+
+    def _named(self, name: str, single: bool) -> Actor | None:
+        # Every word of every proposition is looked up up to three times; the same few thousand
+        # word sequences recur, so answers are kept (the store's claims are read at each build).
+        key = (name, single)
+        if key not in self._names:
+            actor = self.gazetteer.find(name) or (self.gazetteer.demonym(name) if single else None)
+            self._names[key] = actor
+        return self._names[key]
 
     def read(self, text: str) -> Reading:
         stream = self.stream(text)
@@ -190,17 +245,19 @@ class ClaimIndex:
         if best is None:
             best = self._closest(reading)
         if best is not None:
-            self._add(best, reading)  # a paraphrase widens what the claim matches
+            self._add(best, reading, founding=False)  # a paraphrase widens what the claim matches
             return best, self._by_key[best]
         basis = " ".join(sorted(reading.words)) or text.casefold()
         key = hashlib.sha256(basis.encode()).hexdigest()[:16]
         self.add_known(key, text)
         return key, self._by_key[key]
 
-    def _add(self, key: str, reading: Reading) -> None:
+    def _add(self, key: str, reading: Reading, *, founding: bool = True) -> None:
         at = len(self._entries)
         self._entries.append((key, reading))
-        if reading.frame is not None:
+        # A paraphrase that does not say whom an act goes to ("denied carrying out the attack")
+        # would otherwise make its claim meet that act against anyone.
+        if reading.frame is not None and (founding or reading.frame.recipient is not None):
             self._frames.setdefault((reading.frame.agent, reading.frame.modality), []).append(at)
         for word in reading.words:
             if _content_word(word):
@@ -232,27 +289,55 @@ class ClaimIndex:
 
 
 def frame(stream: list[str]) -> Frame | None:
-    """The transfer frame of a proposition, if it states one: an actor, a supply or support word
-    after it, and optionally the actor it goes to (*to X*, *for X*, or right after the verb)."""
-    at = next((i for i, w in enumerate(stream) if w in (_TRANSFER, _SUPPORT)), None)
+    """The frame of a proposition, if it states one: an actor, then the first act word after it
+    (supply or support, attack, spy), and optionally whom the act goes to or is aimed at (*to X*,
+    *for X*, *on X*, *against X*, or right after the verb)."""
+    at = next((i for i, w in enumerate(stream) if w in _ACTIONS), None)
     if at is None:
         return None
+    act = stream[at]
     agent = next((w[1:] for w in reversed(stream[:at]) if w.startswith("@")), None)
+    if act not in (_TRANSFER, _SUPPORT):
+        # who an attack or spying is done for is who does it: "spied on Germany for China",
+        # "hackers working for Iran"
+        agent = _principal(stream) or agent
     if agent is None:
         return None
+    marks = _RECIPIENT_MARKS if act in (_TRANSFER, _SUPPORT) else _TARGET_MARKS
     recipient = None
     for j in range(at + 1, len(stream)):
-        if stream[j].startswith("@") and (j == at + 1 or stream[j - 1] in _RECIPIENT_MARKS):
+        before = j - 1
+        while before > at and stream[before] in _DETERMINERS:  # "on the Danish ministry"
+            before -= 1
+        if stream[j].startswith("@") and (before == at or stream[before] in marks):
             recipient = stream[j][1:]
             break
     words = set(stream)
+    modality = frozenset(w for w in words if w in MODALITY or w == NEGATION)
+    if act not in (_TRANSFER, _SUPPORT):
+        if act == ATTACK_ACTION and words & CYBER_WORDS:
+            act = CYBERATTACK_ACTION
+        return Frame(agent, recipient, frozenset(), modality, act)
     # the kind of thing is the first one named after the transfer word (its object), else the first
     after = [_theme(w) for w in stream[at + 1 :]] + [_theme(w) for w in stream[:at]]
     theme = next((t for t in after if t is not None), None)
     if theme is None and _SUPPORT in words:
         theme = "economic"  # plain "support" for a state is its economy's
-    modality = frozenset(w for w in words if w in MODALITY or w == NEGATION)
-    return Frame(agent, recipient, frozenset((theme,)), modality) if theme else None
+    if theme is None:
+        return None
+    items = frozenset(ARMS_ITEMS[w] for w in words if w in ARMS_ITEMS) if theme == "arms" else frozenset()
+    return Frame(agent, recipient, frozenset((theme,)), modality, items=items)
+
+
+def _principal(stream: list[str]) -> str | None:
+    for i, word in enumerate(stream):
+        if word == "for":
+            j = i + 1
+            while j < len(stream) and stream[j] in _DETERMINERS:
+                j += 1
+            if j < len(stream) and stream[j].startswith("@"):
+                return stream[j][1:]
+    return None
 
 
 def _theme(word: str) -> str | None:

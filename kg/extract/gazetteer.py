@@ -7,7 +7,9 @@ with a file of the same columns.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +42,7 @@ class Gazetteer:
     actors: dict[str, Actor] = field(default_factory=dict)  # by normalised label
     _names: dict[str, Actor] = field(default_factory=dict)
     _demonyms: dict[str, Actor] = field(default_factory=dict)
+    digest: str = ""  # of the rows it was built from: a changed table means articles are read anew
 
     @classmethod
     def load(cls, extra: str | Path | None = None) -> Gazetteer:
@@ -51,7 +54,10 @@ class Gazetteer:
             except (OSError, UnicodeDecodeError) as exc:
                 raise GazetteerError(f"{path}: cannot read gazetteer: {exc}") from exc
             rows.update(_parse(text, str(path)))
-        return cls._build(rows)
+        gazetteer = cls._build(rows)
+        canonical = json.dumps(rows, sort_keys=True, ensure_ascii=False)
+        gazetteer.digest = hashlib.sha256(canonical.encode()).hexdigest()[:16]
+        return gazetteer
 
     @classmethod
     def _build(cls, rows: dict[str, dict[str, str]]) -> Gazetteer:

@@ -65,8 +65,15 @@ NON_ANAPHORIC_CLAIM_NOUNS = frozenset("idea notion suggestion proposal plan".spl
 # Plural nouns for unnamed collective sources: "experts say".
 GROUP_NOUNS = frozenset(
     "expert analyst source observer critic official diplomat scholar researcher economist "
-    "commentator insider investor lawmaker legislator academic specialist people".split()
+    "commentator insider investor lawmaker legislator academic specialist people prosecutor investigator "
+    "detective regulator inspector auditor".split()
 )
+
+# "This included A, B and C": verbs that list what the statement before consisted of.
+ENUMERATING_VERBS = frozenset("include involve comprise encompass".split())
+
+# Plural nouns that, with "these", "both" or "the two", stand for the states named just before.
+STATE_COLLECTIVES = frozenset("government country nation side capital state neighbour neighbor".split())
 
 # Words that mark the certainty of a statement rather than its content.
 HEDGE_CUES = {

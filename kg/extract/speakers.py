@@ -7,12 +7,13 @@ far, so that surnames (*Wishnick said*), pronouns (*she said*) and descriptions
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from kg.extract.gazetteer import Gazetteer, actor_key
-from kg.extract.lexicon import DETERMINERS, GROUP_NOUNS, PERSONAL_PRONOUNS, REPORT_NOUNS
+from kg.extract.lexicon import DETERMINERS, GROUP_NOUNS, PERSONAL_PRONOUNS, REPORT_NOUNS, STATE_COLLECTIVES
 from kg.records import Actor, ActorKind
 
 _TITLES_M = ("mr", "mr.")
@@ -20,12 +21,14 @@ _TITLES_F = ("ms", "ms.", "mrs", "mrs.", "miss")
 _HONORIFICS = frozenset(("dr", "dr.", "prof", "prof.", *_TITLES_M, *_TITLES_F))
 _ROLE_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson minister president leader premier chancellor ambassador "
-    "envoy secretary adviser advisor official diplomat general commander chief director".split()
+    "envoy secretary adviser advisor official diplomat general commander chief director prosecutor "
+    "investigator judge regulator inspector".split()
 )
 _ORG_NOUNS = frozenset(
     "government administration ministry department agency embassy police military army navy court "
     "media office council committee parliament commission authority authorities company firm "
-    "spokesman spokesperson regime cabinet bureau service newspaper agency broadcaster".split()
+    "spokesman spokesperson regime cabinet bureau service newspaper agency broadcaster intelligence "
+    "counterintelligence prosecution watchdog regulator".split()
 )
 _NE_STATE = frozenset(("GPE",))
 _NE_ORG = frozenset(("ORG", "NORP", "FAC"))
@@ -47,6 +50,7 @@ class SpeakerMemory:
     last_speaker: Actor | None = None
     orgs: list[Actor] = field(default_factory=list)  # organizations and states that spoke, most recent last
     last_thing: Actor | None = None  # the last state or organization that was a subject
+    states: list[Actor] = field(default_factory=list)  # states named so far, most recent last
 
     # -- people ---------------------------------------------------------------------------------
     def _remember(self, actor: Actor, gender: str | None = None) -> _Person:
@@ -72,7 +76,7 @@ class SpeakerMemory:
     def note_people(self, span: Span) -> None:
         """Register the full names introduced in a sentence, so later surnames resolve."""
         for ent in span.ents:
-            if ent.label_ == "PERSON" and len(_name_tokens(ent)) >= 2:
+            if ent.label_ == "PERSON" and len(_name_tokens(ent)) >= 2 and not self._known_thing(ent):
                 self._person_from_entity(ent)
 
     def note_subject(self, span: Span) -> None:
@@ -84,7 +88,12 @@ class SpeakerMemory:
                     self.spoke(actor)
 
     def note_things(self, span: Span) -> None:
-        """The last state or organization a sentence has as a subject: what a later *it* means."""
+        """The last state or organization a sentence has as a subject: what a later *it* means;
+        and the states it names, which a later *the two governments* means."""
+        for state in self._states_named(span.ents):
+            if state in self.states:
+                self.states.remove(state)
+            self.states.append(state)
         for tok in span:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
                 ent = _entity_of(tok)
@@ -109,6 +118,10 @@ class SpeakerMemory:
             if low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and not quoted[tok.i]:
                 if speaker is not None and speaker.kind is ActorKind.PERSON:
                     name = speaker.label
+            elif low == "they" and tok.dep_ in ("nsubj", "nsubjpass") and not quoted[tok.i]:
+                # "France and Germany said they would ...": the joint speakers, named
+                if len(speakers) > 1 and all(a.kind is not ActorKind.PERSON for a in speakers):
+                    name = " and ".join(a.label for a in speakers)
             elif low == "it" and tok.dep_ == "nsubj":
                 top = tok.head.i not in ids or tok.head.head.i not in ids
                 if speaker is not None and speaker.kind in (ActorKind.STATE, ActorKind.ORGANIZATION) and top:
@@ -133,7 +146,15 @@ class SpeakerMemory:
 
     # -- resolution -----------------------------------------------------------------------------
     def resolve(self, token: Token) -> list[Actor]:
-        """The actors a subject token stands for (several for *X and Y said*)."""
+        """The actors a subject token stands for (several for *X and Y said*, and for *both
+        governments said*: the two states named last)."""
+        if _collective_of_states(token):
+            named = [*self.states]
+            for state in self._states_named(e for e in token.doc.ents if e.end <= token.i):
+                if state in named:
+                    named.remove(state)
+                named.append(state)
+            return named[-2:] if len(named) >= 2 else []
         heads = [token, *_conjuncts(token)]
         if token.pos_ == "NOUN" and token.lemma_.lower() in _ROLE_NOUNS:
             # "the foreign ministers of France and Germany": one statement for each side
@@ -157,11 +178,15 @@ class SpeakerMemory:
                 return self._resolve_one(tok.head.head)
             return None
         ent = _entity_of(tok)
+        if ent is not None and ent.label_ == "PERSON" and self._known_thing(ent):
+            # The tagger takes a sentence-initial state for a person ("Armenia denied that ..."):
+            # the gazetteer's actor, or the one key would name two kinds of actor.
+            return self._organisation(tok, ent)
         if ent is not None and ent.label_ == "PERSON":
             return self._person_from_entity(ent).actor
         for child in tok.children:  # "the minister, Anna Berg, said"
             named = _entity_of(child) if child.dep_ == "appos" else None
-            if named is not None and named.label_ == "PERSON":
+            if named is not None and named.label_ == "PERSON" and not self._known_thing(named):
                 return self._person_from_entity(named).actor
         if tok.pos_ == "PROPN":
             # a surname the tagger did not label a person: "Wishnick said"
@@ -190,6 +215,25 @@ class SpeakerMemory:
             if lemma in _ORG_NOUNS or low in _ORG_NOUNS or _place_modifier(tok, self.gazetteer):
                 return self._organisation(tok, None)
         return None
+
+    def _states_named(self, ents: Iterable[Span]) -> list[Actor]:
+        """The states these entities name, in order: by name (*Moscow*), demonym (*Chinese*) or as
+        the state a known person speaks for (*Xi Jinping*)."""
+        out: list[Actor] = []
+        for ent in ents:
+            if ent.root.head.lower_ in ("in", "at") and ent.root.dep_ == "pobj":
+                continue  # "met in Vienna": where, not who
+            actor = self.gazetteer.find(ent.text) or self.gazetteer.demonym(ent.text)
+            if actor is not None and actor.kind is ActorKind.PERSON:
+                actor = actor.speaks_for
+            if actor is not None and actor.kind is ActorKind.STATE:
+                out.append(actor)
+        return out
+
+    def _known_thing(self, ent: Span) -> bool:
+        """The gazetteer knows this name as a state, organization or group, not as a person."""
+        known = self.gazetteer.find(ent.text)
+        return known is not None and known.kind is not ActorKind.PERSON
 
     def _pronoun(self, gender: str) -> Actor | None:
         for person in reversed(self.speakers or self.people):
@@ -252,6 +296,8 @@ class SpeakerMemory:
         if mods:
             name = tok.doc[mods[0].left_edge.i : tok.i].text
             return self.gazetteer.find(name) or self._new_org(name, tok)
+        if tok.lemma_.lower() in _ORG_NOUNS and _place_modifier(tok, self.gazetteer):
+            return self._organisation(tok, None)  # "Danish intelligence said": the service, not a report
         return None
 
     def _group(self, tok: Token) -> Actor:
@@ -291,6 +337,14 @@ def _role_holder(tok: Token) -> Token | None:
 
 def _conjuncts(tok: Token) -> list[Token]:
     return [c for c in tok.conjuncts if c.i > tok.i]
+
+
+def _collective_of_states(tok: Token) -> bool:
+    """*these governments*, *both countries*, *the two sides*: states named just before."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in STATE_COLLECTIVES:
+        return False
+    words = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod")}
+    return bool(words & {"these", "those", "both", "two"})
 
 
 def _entity_of(tok: Token) -> Span | None:

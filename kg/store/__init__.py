@@ -15,7 +15,16 @@ from pathlib import Path
 
 from kg.store.endpoint import Credentials, EndpointStore, credentials_for
 from kg.store.oxigraph import DUMP_EXTENSIONS, OxigraphStore, read_rdf
-from kg.store.protocol import Binding, EndpointError, QueryResult, Store, StoreError, Term, to_oxigraph
+from kg.store.protocol import (
+    Binding,
+    EndpointError,
+    QueryResult,
+    Store,
+    StoreBusy,
+    StoreError,
+    Term,
+    to_oxigraph,
+)
 
 
 def open_store(location: str | Path | None = None, *, read_only: bool = False) -> Store:
@@ -30,6 +39,7 @@ def open_store(location: str | Path | None = None, *, read_only: bool = False) -
 
 
 __all__ = [
-    "Store", "OxigraphStore", "EndpointStore", "Credentials", "StoreError", "EndpointError", "open_store",
-    "read_rdf", "to_oxigraph", "credentials_for", "DUMP_EXTENSIONS", "QueryResult", "Binding", "Term",
+    "Store", "OxigraphStore", "EndpointStore", "Credentials", "StoreError", "StoreBusy", "EndpointError",
+    "open_store", "read_rdf", "to_oxigraph", "credentials_for", "DUMP_EXTENSIONS", "QueryResult", "Binding",
+    "Term",
 ]

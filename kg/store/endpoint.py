@@ -5,8 +5,14 @@
   parsed by pyoxigraph so they are the same objects the embedded store returns.
 * Writes: one named graph per request through the Graph Store HTTP Protocol — ``PUT``
   replaces the graph (https://www.w3.org/TR/sparql11-http-rdf-update/#http-put) — or, for a
-  server without it, SPARQL 1.1 Update: ``DROP SILENT GRAPH`` then ``INSERT DATA``. Bodies
-  are N-Triples: no prefixed names for a server's Turtle parser to get wrong.
+  server without it, SPARQL 1.1 Update: ``DROP SILENT GRAPH`` then ``INSERT DATA``, in one
+  request. Either way a graph is replaced by exactly one request, so a failure leaves it old
+  or new, never half written. Bodies are N-Triples: no prefixed names for a server's Turtle
+  parser to get wrong.
+* Failures that pass (connection refused or reset, timeouts, HTTP 5xx and 429) are tried
+  again a few times with exponential backoff (``Retry``); every request we send is idempotent
+  (a query, a ``PUT``, a DROP + INSERT of one whole graph), so trying again is safe. A refusal
+  (401, 403, 400, 404…) fails at once, with a message saying what to fix.
 * Dataset: every query names our graphs in ``FROM`` (and ``FROM NAMED``) clauses placed
   before its WHERE group, so it sees the union of the claim graphs and nothing else (not
   Virtuoso's system graphs, not other data on the server) with no server-specific switch.
@@ -14,28 +20,34 @@
 * Parameters: bound as a ``VALUES`` block of escaped terms (``kg.store.binding``).
 * Credentials: ``KG_ENDPOINT_USER`` and ``KG_ENDPOINT_PASSWORD``, else the ``~/.netrc``
   entry for the server's host; never from a URL, never printed. They are sent only when
-  the server asks (HTTP 401), with the scheme it asks for (Basic or Digest).
+  the server asks (HTTP 401), with the scheme it asks for (Basic or Digest). Text a server
+  sends back (error pages) is scrubbed of them before it reaches a message or a log.
 """
 
 from __future__ import annotations
 
+import base64
+import http.client
+import logging
 import netrc
 import os
 import re
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.client import HTTPResponse
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperException, Unauthorized
 
 from kg.namespace import CG, DATA_BASE, PREFIXES, SDO
 from kg.rdf import ENTITIES_GRAPH, bind_prefixes
@@ -46,9 +58,11 @@ USER_ENV = "KG_ENDPOINT_USER"
 PASSWORD_ENV = "KG_ENDPOINT_PASSWORD"
 GRAPH_PREFIX = DATA_BASE + "graph/"
 
-# SPARQL Update requests are cut to this many triples: Virtuoso turns INSERT DATA into SQL and
-# refuses very long texts, and a smaller request bounds what a failure leaves half-written.
+# INSERT DATA operations hold at most this many triples (Virtuoso turns each into SQL and refuses
+# very long ones); a graph's operations still go in one request, so it is replaced whole or not at all.
 UPDATE_CHUNK = 2_000
+_T = TypeVar("_T")
+log = logging.getLogger(__name__)
 _NO_GSP = {404, 405, 415, 501}
 _NTRIPLES = "application/n-triples"
 _ACCEPT_GRAPH = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
@@ -69,6 +83,40 @@ ORDER BY ?id
 """
 _COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 _CHALLENGE = re.compile(r'^\s*(?P<scheme>[A-Za-z]+)(?:\s.*?realm="(?P<realm>[^"]*)")?', re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Retry:
+    """How a request that failed for a passing reason is tried again: at most ``attempts`` times in
+    all, waiting ``backoff`` seconds after the first failure, doubling each time up to ``cap``
+    (longer if the server's ``Retry-After`` asks, never beyond ``cap``).
+
+    One operation therefore takes at most ``attempts`` × the timeout plus ``worst_wait()``.
+
+    >>> Retry().worst_wait(), Retry(attempts=5, backoff=1.0, cap=3.0).worst_wait()
+    (1.5, 9.0)
+    """
+
+    attempts: int = 3
+    backoff: float = 0.5
+    cap: float = 4.0
+
+    def wait(self, failed: int, retry_after: float | None = None) -> float:
+        """Seconds to wait after the ``failed``-th failed attempt (1 for the first)."""
+        step = min(self.cap, self.backoff * 2 ** (failed - 1))
+        return min(self.cap, max(step, retry_after or 0.0))
+
+    def worst_wait(self) -> float:
+        """All the waiting one operation may do, with no ``Retry-After``."""
+        return sum(self.wait(n) for n in range(1, self.attempts))
+
+
+class _Transient(EndpointError):
+    """A failure worth trying again (the server is down, slow, overloaded or failing for now)."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
@@ -132,11 +180,13 @@ class EndpointStore:
         graph_store_url: str | None = None,
         credentials: Credentials | None = None,
         timeout: float = 300.0,
+        retry: Retry | None = None,
     ) -> None:
         self.query_url = check_url(query_url)
         self.update_url = check_url(update_url, "update endpoint") if update_url else self.query_url
         self.graph_store_url = check_url(graph_store_url, "graph store") if graph_store_url else None
         self.timeout = timeout
+        self.retry = retry or Retry()
         self._credentials = credentials
         self._graphs: list[str] | None = None
         self._challenges: dict[str, tuple[str, str] | None] = {}
@@ -231,14 +281,13 @@ class EndpointStore:
         self._graphs = None
 
     def _update_graph(self, name: str, ntriples: bytes) -> None:
+        """DROP and every INSERT DATA of the graph in one request: the server gets all of it or none."""
         lines = [line for line in ntriples.decode("utf-8").splitlines() if line.strip()]
-        first = f"DROP SILENT GRAPH <{name}>"
-        if not lines:
-            self.update(first)
+        operations = [f"DROP SILENT GRAPH <{name}>"]
         for start in range(0, len(lines), UPDATE_CHUNK):
             body = "\n".join(lines[start:start + UPDATE_CHUNK])
-            insert = f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}"
-            self.update(f"{first} ;\n{insert}" if start == 0 else insert)
+            operations.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+        self.update(" ;\n".join(operations))
 
     def _solutions(self, sparql: str) -> list[ox.QuerySolution]:
         result = self._query(sparql, self.graphs())
@@ -249,7 +298,8 @@ class EndpointStore:
         wrapper = SPARQLWrapper(self.query_url)
         wrapper.setMethod(POST)
         wrapper.setOnlyConneg(True)  # standard parameters only: no format=json for servers to trip on
-        wrapper.setTimeout(int(self.timeout))
+        # Not setTimeout: it truncates to whole seconds, and a timeout under one second became none at all.
+        wrapper.timeout = self.timeout  # type: ignore[assignment]
         form = query_form(sparql)
         if form is None:
             raise StoreError("not a SPARQL query (SELECT, CONSTRUCT, DESCRIBE or ASK)")
@@ -269,17 +319,28 @@ class EndpointStore:
         else:
             wrapper.setReturnFormat(JSON)
         self._authenticate(wrapper)
-        try:
-            response: HTTPResponse = wrapper.query().response
-            body = response.read()
-            media = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        except SPARQLWrapperException as err:
-            detail = _short(err.args[0] if err.args else err)
-            raise EndpointError(f"{self.query_url} refused the query: {detail}") from err
-        except urllib.error.HTTPError as err:
-            raise _http_error("POST", self.query_url, err) from err
-        except (urllib.error.URLError, OSError) as err:
-            raise EndpointError(f"cannot reach {self.query_url}: {_reason(err)}") from err
+
+        def attempt() -> tuple[bytes, str]:
+            try:
+                response: HTTPResponse = wrapper.query().response
+                body = response.read()
+            # SPARQLWrapper's errors carry the server's answer, which may echo our request headers
+            # (credentials): only the scrubbed text goes on, not the original exception.
+            except Unauthorized:
+                raise self._refused("POST", self.query_url, 401) from None
+            except EndPointInternalError as err:
+                detail = self._short(_answer_of(err))
+                raise _Transient(f"POST {self.query_url} failed: HTTP 500: {detail}") from None
+            except SPARQLWrapperException as err:
+                detail = self._short(_answer_of(err))
+                raise EndpointError(f"{self.query_url} refused the query: {detail}") from None
+            except urllib.error.HTTPError as err:
+                raise self._http_error("POST", self.query_url, err) from err
+            except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
+                raise _Transient(f"cannot reach {self.query_url}: {_reason(err)}") from err
+            return body, (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+
+        body, media = self._retrying(f"query to {self.query_url}", attempt)
         try:
             if graph_answer:
                 return _triples(body, ox.RdfFormat.from_media_type(media) or ox.RdfFormat.N_TRIPLES)
@@ -304,17 +365,21 @@ class EndpointStore:
     def _challenge(self, url: str) -> tuple[str, str] | None:
         """``(scheme, realm)`` of the 401 answer to a bare GET of ``url``, or None if it asks for nothing."""
         if url not in self._challenges:
-            found = None
-            try:
-                urllib.request.build_opener().open(urllib.request.Request(url), timeout=self.timeout).close()
-            except urllib.error.HTTPError as err:
-                header = (err.headers.get("WWW-Authenticate") or "") if err.code == 401 else ""
-                match = _CHALLENGE.match(header)
-                if match:
-                    found = (match["scheme"].lower(), match["realm"] or "")
-            except (urllib.error.URLError, OSError) as err:
-                raise EndpointError(f"cannot reach {url}: {_reason(err)}") from err
-            self._challenges[url] = found
+
+            def attempt() -> tuple[str, str] | None:
+                try:
+                    opener = urllib.request.build_opener()
+                    opener.open(urllib.request.Request(url), timeout=self.timeout).close()
+                except urllib.error.HTTPError as err:
+                    # Only the scheme of a 401 matters here; any other answer means "asks nothing".
+                    header = (err.headers.get("WWW-Authenticate") or "") if err.code == 401 else ""
+                    match = _CHALLENGE.match(header)
+                    return (match["scheme"].lower(), match["realm"] or "") if match else None
+                except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
+                    raise _Transient(f"cannot reach {url}: {_reason(err)}") from err
+                return None
+
+            self._challenges[url] = self._retrying(f"GET {url}", attempt)
         return self._challenges[url]
 
     def _creds(self, url: str) -> Credentials | None:
@@ -330,16 +395,69 @@ class EndpointStore:
             handlers += [urllib.request.HTTPDigestAuthHandler(passwords),
                          urllib.request.HTTPBasicAuthHandler(passwords)]
         headers = {"Content-Type": content_type}
-        request = urllib.request.Request(url, data=data, method=method, headers=headers)
+        opener = urllib.request.build_opener(*handlers)
+
+        def attempt() -> None:
+            request = urllib.request.Request(url, data=data, method=method, headers=headers)
+            try:
+                with opener.open(request, timeout=self.timeout) as response:
+                    response.read()
+            except urllib.error.HTTPError as err:
+                if method == "PUT" and err.code in _NO_GSP:
+                    raise _Unsupported(err.code) from err
+                raise self._http_error(method, url, err) from err
+            except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
+                raise _Transient(f"cannot reach {url}: {_reason(err)}") from err
+
+        self._retrying(f"{method} {url.split('?')[0]}", attempt)
+
+    def _retrying(self, what: str, attempt: Callable[[], _T]) -> _T:
+        """``attempt()``, tried again on passing failures as ``self.retry`` says, else ``EndpointError``."""
+        attempts = max(1, self.retry.attempts)
+        for failed in range(1, attempts + 1):
+            try:
+                return attempt()
+            except _Transient as err:
+                if failed == attempts:
+                    tries = f" ({attempts} attempts)" if attempts > 1 else ""
+                    raise EndpointError(f"{err}{tries}") from err
+                wait = self.retry.wait(failed, err.retry_after)
+                log.info("%s: %s; trying again in %.1f s (attempt %d of %d)", what, err, wait, failed + 1,
+                         attempts)
+                time.sleep(wait)
+        raise AssertionError("unreachable")
+
+    def _http_error(self, method: str, url: str, err: urllib.error.HTTPError) -> EndpointError:
+        """The error for an HTTP error answer: ``_Transient`` for 5xx and 429, else a refusal."""
+        where = url.split("?")[0]
+        if err.code in (401, 403):
+            return self._refused(method, where, err.code)
         try:
-            with urllib.request.build_opener(*handlers).open(request, timeout=self.timeout) as response:
-                response.read()
-        except urllib.error.HTTPError as err:
-            if method == "PUT" and err.code in _NO_GSP:
-                raise _Unsupported(err.code) from err
-            raise _http_error(method, url, err) from err
-        except (urllib.error.URLError, OSError) as err:
-            raise EndpointError(f"cannot reach {url}: {_reason(err)}") from err
+            detail = self._short(err.read())
+        except (OSError, http.client.HTTPException):
+            detail = ""
+        suffix = f": {detail}" if detail else ""
+        message = f"{method} {where} failed: HTTP {err.code} {err.reason}{suffix}"
+        if err.code >= 500 or err.code == 429:
+            return _Transient(message, _retry_after(err.headers.get("Retry-After")))
+        return EndpointError(message)
+
+    def _refused(self, method: str, where: str, code: int) -> EndpointError:
+        reason = "Unauthorized" if code == 401 else "Forbidden"
+        sent = "the credentials were refused" if self._creds(where) is not None else "no credentials set"
+        return EndpointError(f"{where} answered HTTP {code} {reason} to {method} ({sent}): check that "
+                             f"{USER_ENV} and {PASSWORD_ENV} (or ~/.netrc) name an account that may do this")
+
+    def _short(self, detail: object) -> str:
+        """A server's answer cut to one short line, with our credentials scrubbed out of it."""
+        text = _short(detail)
+        creds = self._creds(self.query_url)
+        if creds is not None:
+            pair = f"{creds.user}:{creds.password}".encode()
+            for secret in (creds.password, base64.b64encode(pair).decode(), creds.user):
+                if secret:
+                    text = text.replace(secret, "***")
+        return text
 
 
 class _Unsupported(EndpointError):
@@ -364,17 +482,18 @@ def _triples(body: bytes, fmt: ox.RdfFormat) -> ox.QueryTriples:
     return result
 
 
-def _http_error(method: str, url: str, err: urllib.error.HTTPError) -> EndpointError:
-    where = url.split("?")[0]
-    if err.code in (401, 403):
-        return EndpointError(f"{where} refused {method} (HTTP {err.code}): set {USER_ENV} and {PASSWORD_ENV} "
-                             "(or ~/.netrc) to an account that may write")
+def _answer_of(err: SPARQLWrapperException) -> object:
+    """The server's answer inside a SPARQLWrapper error (its message ends with "Response:" and the body)."""
+    text = str(err.args[0] if err.args else err)
+    return text.split("Response:", 1)[-1].strip().removeprefix("b'").removesuffix("'").replace("\\n", " ")
+
+
+def _retry_after(value: str | None) -> float | None:
+    """The seconds of a ``Retry-After: N`` header (an HTTP date is ignored: the backoff applies)."""
     try:
-        detail = _short(err.read())
-    except OSError:
-        detail = ""
-    suffix = f": {detail}" if detail else ""
-    return EndpointError(f"{method} {where} failed: HTTP {err.code} {err.reason}{suffix}")
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
 
 
 def _short(detail: object) -> str:
@@ -389,8 +508,10 @@ def _reason(err: BaseException) -> str:
         return str(getattr(reason, "strerror", None) or reason)
     if isinstance(err, socket.timeout | TimeoutError):
         return "timed out"
+    if isinstance(err, http.client.HTTPException):
+        return f"the connection broke ({type(err).__name__})"
     return str(getattr(err, "strerror", None) or err)
 
 
-__all__ = ["EndpointStore", "Credentials", "credentials_for", "check_url", "USER_ENV", "PASSWORD_ENV",
-           "GRAPH_PREFIX", "UPDATE_CHUNK"]
+__all__ = ["EndpointStore", "Credentials", "Retry", "credentials_for", "check_url", "USER_ENV",
+           "PASSWORD_ENV", "GRAPH_PREFIX", "UPDATE_CHUNK"]

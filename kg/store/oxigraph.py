@@ -8,6 +8,7 @@ see the union of all named graphs, and parameters are bound, never pasted into t
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from rdflib.namespace import DCTERMS, XSD
 
 from kg.namespace import CG, ID, OA, PREFIXES, SDO
 from kg.rdf import ENTITIES_GRAPH, bind_prefixes
-from kg.store.protocol import Binding, QueryResult, StoreError, Term, to_oxigraph
+from kg.store.lock import WriterLock
+from kg.store.protocol import Binding, QueryResult, StoreBusy, StoreError, Term, to_oxigraph
 
 _CLAIM_PREFIX = str(ID["claim/"])
 
@@ -54,6 +56,7 @@ ORDER BY ?id
 """
 
 _UNION_TRIPLES = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }"
+_READ_ONLY_ATTEMPTS = 6
 
 # Oxigraph stores derived integer types as xsd:integer (as it does xsd:int, xsd:dateTimeStamp…),
 # so the datatypes kg.rdf writes for these predicates are restored on the way out.
@@ -76,18 +79,29 @@ class OxigraphStore:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self._lock: WriterLock | None = None
         try:
             if self.path is None:
                 self._store: ox.Store | None = ox.Store()
             elif read_only:
                 if not self.path.is_dir():
                     raise StoreError(f"no store at {self.path}")
-                self._store = ox.Store.read_only(str(self.path))
+                self._store = _open_read_only(self.path)
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
+                # One writer at a time, refused before anything is read or written (kg.store.lock).
+                self._lock = WriterLock.acquire(self.path)
                 self._store = ox.Store(str(self.path))
         except OSError as err:
+            self._release()
+            if "lock file" in str(err).lower():
+                # RocksDB's own lock: a process that is not kg (an Oxigraph server) holds the directory.
+                raise StoreBusy(f"store {self.path} is held by another program (an Oxigraph server?); "
+                                "stop it or open the store read-only") from err
             raise StoreError(f"cannot open store {self.path}: {err}") from err
+        except StoreError:
+            self._release()
+            raise
 
     @classmethod
     def of(cls, data: Graph | Dataset) -> OxigraphStore:
@@ -207,9 +221,22 @@ class OxigraphStore:
         assert data is not None  # no output file given: pyoxigraph returns the bytes
         return data
 
+    def quads_for_pattern(self, subject: Term | None = None, predicate: ox.NamedNode | None = None,
+                          obj: Term | None = None) -> Iterator[ox.Quad]:
+        """The quads in any graph matching the pattern (``None`` matches anything), with the datatypes
+        restored as ``dataset`` and ``dump`` give them."""
+        for q in self._ox.quads_for_pattern(subject, predicate, obj, None):  # type: ignore[arg-type]
+            yield ox.Quad(q.subject, q.predicate, _restored(q.predicate, q.object), q.graph_name)
+
     def close(self) -> None:
         """Release the store (and its directory lock); the object is unusable afterwards."""
         self._store = None
+        self._release()
+
+    def _release(self) -> None:
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            lock.release()
 
     def __enter__(self) -> OxigraphStore:
         return self
@@ -228,6 +255,25 @@ class OxigraphStore:
         result = self._ox.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
         assert isinstance(result, ox.QuerySolutions)
         return result
+
+
+def _open_read_only(path: Path) -> ox.Store:
+    """``Store.read_only(path)``, tried again when a writer removed a file while it was being opened.
+
+    A read-only open reads RocksDB's file list, then the files; a writer opening or compacting
+    the store meanwhile may delete one of them (its WAL is folded into new tables when it opens).
+    The next attempt reads the new list.
+    """
+    if not (path / "CURRENT").is_file():  # RocksDB's pointer to its file list: a first build is under way
+        raise StoreError(f"no store at {path} yet (a first `kg build` may still be creating it)")
+    for attempt in range(_READ_ONLY_ATTEMPTS):
+        try:
+            return ox.Store.read_only(str(path))
+        except OSError as err:
+            if "No such file" not in str(err) or attempt == _READ_ONLY_ATTEMPTS - 1:
+                raise
+            time.sleep(0.02 * 2**attempt)
+    raise AssertionError("unreachable")
 
 
 def _restored(predicate: ox.NamedNode, obj: Term) -> Term:

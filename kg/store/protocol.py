@@ -19,6 +19,10 @@ class StoreError(Exception):
     """The store cannot be opened, read or written (locked, missing, bad input)."""
 
 
+class StoreBusy(StoreError):
+    """Another process is writing the store directory: try again when it finishes."""
+
+
 class EndpointError(StoreError):
     """A remote SPARQL server failed or refused a request (down, timed out, unauthorised, 5xx)."""
 
@@ -66,4 +70,5 @@ def to_oxigraph(value: Binding) -> Term:
     raise TypeError(f"cannot bind {value!r}: expected a string or an RDF term")
 
 
-__all__ = ["Term", "Binding", "QueryResult", "StoreError", "EndpointError", "Store", "to_oxigraph"]
+__all__ = ["Term", "Binding", "QueryResult", "StoreError", "StoreBusy", "EndpointError", "Store",
+           "to_oxigraph"]
