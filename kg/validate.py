@@ -14,16 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from functools import cache
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
-from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.assets import ontology_text, shapes_text
@@ -76,7 +73,7 @@ class ValidationReport:
 
 def validate(data: Graph | Dataset) -> ValidationReport:
     """Validate ``data`` (a Dataset's named graphs taken together) against the shapes."""
-    graph = _QueryCachingGraph()
+    graph = Graph()
     if isinstance(data, Dataset):
         graph.addN((s, p, o, graph) for s, p, o, _ in data.quads((None, None, None, None)))
     else:
@@ -141,21 +138,6 @@ def _term(term: Focus | ox.Triple) -> Node:
         datatype = term.datatype.value
         return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
     raise TypeError(f"RDF-star triple terms are not validated: {term}")
-
-
-class _QueryCachingGraph(Graph):
-    """pySHACL passes a SPARQL constraint's text to ``query`` once per focus node, and rdflib
-    parses it anew each time (~80 ms, far more than evaluating it): parse each text once."""
-
-    def query(self, query_object: str | Query, *args: Any, **kwargs: Any) -> Result:
-        if isinstance(query_object, str):
-            query_object = _prepared(query_object, tuple(sorted(self.namespaces())))
-        return super().query(query_object, *args, **kwargs)
-
-
-@lru_cache(maxsize=64)
-def _prepared(text: str, namespaces: tuple[tuple[str, URIRef], ...]) -> Query:
-    return prepareQuery(text, initNs=dict(namespaces))
 
 
 @cache
