@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import (
     ASSERT_VERBS,
@@ -37,6 +36,9 @@ from kg.extract.lexicon import (
     REPORTING_NOUNS,
 )
 from kg.records import Stance
+
+if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
+    from spacy.tokens import Doc, Span, Token
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _FINITE_SUBJECTS = ("nsubj", "nsubjpass", "expl")

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from kg.extract.gazetteer import Gazetteer, actor_key
 from kg.extract.lexicon import DETERMINERS, GROUP_NOUNS, PERSONAL_PRONOUNS, REPORT_NOUNS, STATE_COLLECTIVES
 from kg.records import Actor, ActorKind
+
+if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
+    from spacy.tokens import Span, Token
 
 _TITLES_M = ("mr", "mr.")
 _TITLES_F = ("ms", "ms.", "mrs", "mrs.", "miss")
