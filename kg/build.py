@@ -154,7 +154,7 @@ def build(
     findings: list[Finding] = []
     claims: set[str] = set()
     conforms = True
-    everything: list[Extraction] = []
+    tally = _Tally()
     # Stored a chunk at a time, while the workers read on: memory stays bounded however large the
     # corpus, and a chunk that does not validate costs its own articles, not the night's build.
     for chunk in _chunks(extracted, chunk_size):
@@ -168,7 +168,7 @@ def build(
         report = validate_store(batch)
         found = tuple(checks(batch))
         chunk_ids = [ex.article.id for ex in extractions]
-        everything.extend(extractions)
+        tally.add(extractions)
         results.extend(report.violations)  # warnings too, which do not stop a chunk
         conforms = conforms and report.conforms
         if not report.conforms or found:
@@ -178,14 +178,14 @@ def build(
         store.replace(dataset)
         built.extend(chunk_ids)
         claims |= {str(claim_iri(st.claim)) for ex in extractions for st in ex.statements}
-    counts = _counts(everything)
     bar.phase("storing")
     if out is not None and not failed:
         store.dump(out)
-    merged = ValidationReport(conforms, tuple(results)) if everything else None
+    merged = ValidationReport(conforms, tuple(results)) if tally.articles else None
     contested = _contested(store, claims)
     return BuildSummary(
-        tuple(built), inputs.problems, tuple(failed), *counts, merged, tuple(findings), contested, unchanged
+        tuple(built), inputs.problems, tuple(failed), *tally.counts(), merged, tuple(findings), contested,
+        unchanged,
     )
 
 
@@ -266,25 +266,29 @@ def _contested(store: Store, claims: set[str]) -> int:
     return len(claims & listed)
 
 
-def _counts(extractions: list[Extraction]) -> tuple[int, int, int, int]:
-    statements = [st for ex in extractions for st in ex.statements]
-    actors: set[str] = set()
+class _Tally:
+    """The summary's counts, kept as chunks go by (the chunks themselves are not kept)."""
 
-    def add(actor: Actor | None) -> None:
-        while actor is not None and actor.key not in actors:
-            actors.add(actor.key)
-            actor = actor.speaks_for
+    def __init__(self) -> None:
+        self.articles = 0
+        self.assertions = 0
+        self.denials = 0
+        self.claims: set[str] = set()
+        self.actors: set[str] = set()
 
-    for st in statements:
-        add(st.speaker)
-        for actor in (st.claim.agent, st.claim.target, *st.claim.about):
-            add(actor)
-    return (
-        sum(st.stance is Stance.ASSERT for st in statements),
-        sum(st.stance is Stance.DENY for st in statements),
-        len({st.claim.key for st in statements}),
-        len(actors),
-    )
+    def add(self, extractions: list[Extraction]) -> None:
+        self.articles += len(extractions)
+        for st in (st for ex in extractions for st in ex.statements):
+            self.assertions += st.stance is Stance.ASSERT
+            self.denials += st.stance is Stance.DENY
+            self.claims.add(st.claim.key)
+            for actor in (st.speaker, st.claim.agent, st.claim.target, *st.claim.about):
+                while actor is not None and actor.key not in self.actors:
+                    self.actors.add(actor.key)
+                    actor = actor.speaks_for
+
+    def counts(self) -> tuple[int, int, int, int]:
+        return self.assertions, self.denials, len(self.claims), len(self.actors)
 
 
 __all__ = ["build", "BuildSummary", "Extracts", "fingerprint", "stored_fingerprints"]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS, XSD
@@ -15,9 +17,9 @@ from rdflib.namespace import RDFS, XSD
 import kg.store
 from kg.namespace import CG, OA
 from kg.rdf import ENTITIES_GRAPH, actor_iri, article_graph_iri, claim_iri, to_dataset
-from kg.records import Extraction
+from kg.records import Actor, ActorKind, Article, Claim, Evidence, Extraction, Stance, Statement
 from kg.store import OxigraphStore, StoreError, open_store, read_rdf
-from tests.sample import CHINA, DRONES, MINISTRY, SPOKESMAN, TALKS, USA, corpus
+from tests.sample import ANALYST, CHINA, DRONES, MINISTRY, RUSSIA, SPOKESMAN, TALKS, USA, corpus
 
 
 def _store(extractions: list[Extraction] | None = None) -> OxigraphStore:
@@ -83,6 +85,49 @@ def test_pruning_matches_a_fresh_build() -> None:
     fresh = _store(_without_denial())
     assert _quads(changed.dataset()) == _quads(fresh.dataset())
     assert len(changed) == len(fresh)
+
+
+# Actors reachable only through others (an envoy for a body acting for a state), and claims that
+# name actors no statement's speaker is.
+_BODY = Actor("the-body", "The Body", ActorKind.ORGANIZATION, speaks_for=RUSSIA)
+_ENVOY = Actor("an-envoy", "An Envoy", ActorKind.PERSON, speaks_for=_BODY)
+_SPEAKERS = (SPOKESMAN, MINISTRY, ANALYST, _ENVOY, CHINA)
+_CLAIMS = (DRONES, TALKS, Claim("c-envoy", "The envoy met the analyst", about=(_ENVOY, ANALYST)),
+           Claim("c-usa", "The United States will act", agent=USA))
+_TEXT = "x" * 64
+
+
+def _article(article_id: str, picks: list[tuple[int, int, bool]]) -> Extraction:
+    """An article whose statements are (speaker, claim, deny) picks from the pools above."""
+    article = Article(article_id, _TEXT)
+    statements = tuple(
+        Statement(article_id, _SPEAKERS[who], Stance.DENY if deny else Stance.ASSERT, _CLAIMS[what],
+                  _CLAIMS[what].text, Evidence(i, i + 1, _TEXT[i]), "said")
+        for i, (who, what, deny) in enumerate(picks)
+    )
+    return Extraction(article, statements)
+
+
+_PICK = st.tuples(st.integers(0, len(_SPEAKERS) - 1), st.integers(0, len(_CLAIMS) - 1), st.booleans())
+_PICKS = st.lists(_PICK, max_size=3)
+_UPDATES = st.lists(st.dictionaries(st.sampled_from(["a", "b", "c", "d"]), _PICKS, min_size=1, max_size=3),
+                    min_size=1, max_size=5)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_UPDATES)
+def test_any_sequence_of_replacements_leaves_what_a_fresh_build_gives(updates: list[dict[str, list]]) -> None:
+    # Pruning looks only at what the replaced and new graphs refer to; after any sequence of
+    # updates the store must still hold exactly the latest articles, their claims and actors.
+    store = OxigraphStore()
+    latest: dict[str, Extraction] = {}
+    for update in updates:
+        batch = [_article(article_id, picks) for article_id, picks in sorted(update.items())]
+        store.replace(to_dataset(batch))
+        latest.update((ex.article.id, ex) for ex in batch)
+        fresh = OxigraphStore()
+        fresh.replace(to_dataset(sorted(latest.values(), key=lambda ex: ex.article.id)))
+        assert _quads(store.dataset()) == _quads(fresh.dataset())
 
 
 def test_known_claims_are_keys_and_texts() -> None:

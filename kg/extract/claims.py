@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 
 from kg.extract.gazetteer import Gazetteer
 from kg.records import Actor
@@ -175,12 +177,16 @@ class ClaimIndex:
     entries sharing at least one content word (the overlap rule needs two), looked up in an
     inverted index, so resolving costs what the candidates cost, not what the store holds. The
     answer is the one a scan of every entry in order would give: the first agreeing frame, else
-    the best overlap, the earliest entry on ties.
+    the best overlap, the earliest entry on ties. A reading a claim already has is not entered
+    again: an earlier equal entry of the same claim answers first, so it could never change an
+    answer, and coverage that repeats itself would otherwise make every lookup scan its repeats.
     """
 
     gazetteer: Gazetteer
     threshold: float = SAME_CLAIM
     _entries: list[tuple[str, Reading]] = field(default_factory=list)
+    _entered: set[tuple[str, Reading]] = field(default_factory=set)
+    _marks: list[frozenset[str]] = field(default_factory=list)  # each entry's actors and negation
     _by_key: dict[str, str] = field(default_factory=dict)
     _frames: dict[tuple[str, frozenset[str]], list[int]] = field(default_factory=dict)
     _postings: dict[str, list[int]] = field(default_factory=dict)
@@ -253,8 +259,12 @@ class ClaimIndex:
         return key, self._by_key[key]
 
     def _add(self, key: str, reading: Reading, *, founding: bool = True) -> None:
+        if (key, reading) in self._entered:
+            return
+        self._entered.add((key, reading))
         at = len(self._entries)
         self._entries.append((key, reading))
+        self._marks.append(frozenset(w for w in reading.words if not _content_word(w)))
         # A paraphrase that does not say whom an act goes to ("denied carrying out the attack")
         # would otherwise make its claim meet that act against anyone.
         if reading.frame is not None and (founding or reading.frame.recipient is not None):
@@ -272,19 +282,23 @@ class ClaimIndex:
         return None
 
     def _closest(self, reading: Reading) -> str | None:
-        shared: dict[int, int] = {}
-        for word in reading.words:
-            if _content_word(word):
-                for at in self._postings.get(word, ()):
-                    shared[at] = shared.get(at, 0) + 1
-        best, best_score = None, 0.0
-        for at in sorted(a for a, n in shared.items() if n >= MIN_SHARED_WORDS):
+        # ``similarity`` of the reading and each entry sharing a content word with it, computed from
+        # the postings: the count of shared content words is how often an entry turns up, and only
+        # the few actors and negation marks are intersected. Same answer as ``similarity`` in a scan.
+        content = [w for w in reading.words if _content_word(w)]
+        shared = Counter(chain.from_iterable(self._postings.get(w, ()) for w in content))
+        marks = reading.words.difference(content)
+        size = len(reading.words)
+        best, best_score, best_at = None, 0.0, len(self._entries)
+        for at, n in shared.items():
+            if n < MIN_SHARED_WORDS:
+                continue
             key, known = self._entries[at]
             if reading.frame is not None and known.frame is not None:
                 continue  # frames decided above: two transfers are not compared by their words
-            score = similarity(reading.words, known.words)
-            if score > best_score:
-                best, best_score = key, score
+            score = 2 * (n + len(marks & self._marks[at])) / (size + len(known.words))
+            if score > best_score or (score == best_score and at < best_at):  # the earliest on ties
+                best, best_score, best_at = key, score, at
         return best if best is not None and best_score >= self.threshold else None
 
 

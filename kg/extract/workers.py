@@ -11,8 +11,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +29,10 @@ _failure: Exception | None = None
 # Articles handed to a worker at a time: large enough to keep the pipe cheap, small enough
 # that both workers stay busy to the end of a small batch.
 _CHUNK = 4
+# Batches in flight per worker. ``Executor.map`` would submit every article at once, and readings
+# done ahead of a calling process that is still storing would pile up in memory: a few suffice
+# to keep the workers busy.
+_AHEAD = 4
 
 
 def _exit_with_parent() -> None:
@@ -61,18 +67,34 @@ def _start(model: str, gazetteer: Path | None) -> None:
         _failure = err
 
 
-def _read(article: Article) -> ArticleReading:
+def _read(articles: list[Article]) -> list[ArticleReading]:
     if _failure is not None:
         raise _failure
     assert _worker is not None, "worker not started"
-    return _worker.read(article)
+    return [_worker.read(article) for article in articles]
 
 
 def read_in_pool(extractor: Extractor, articles: Iterable[Article], workers: int) -> Iterator[ArticleReading]:
-    """``extractor.read`` of every article, in input order, computed by ``workers`` processes."""
+    """``extractor.read`` of every article, in input order, computed by ``workers`` processes.
+
+    At most ``_AHEAD`` batches per worker are submitted ahead of what the caller has taken; when a
+    batch fails, or the caller stops early, the batches not started are cancelled.
+    """
     context = multiprocessing.get_context("spawn")
+    remaining = iter(articles)
+    batches = iter(lambda: list(islice(remaining, _CHUNK)), [])
     with ProcessPoolExecutor(workers, context, _start, (extractor.model, extractor.gazetteer_path)) as pool:
-        yield from pool.map(_read, articles, chunksize=_CHUNK)
+        pending: deque[Future[list[ArticleReading]]] = deque()
+        try:
+            for batch in batches:
+                pending.append(pool.submit(_read, batch))
+                if len(pending) >= _AHEAD * workers:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for task in pending:
+                task.cancel()
 
 
 __all__ = ["read_in_pool"]

@@ -21,28 +21,15 @@ from kg.namespace import CG, ID, OA, PREFIXES, SDO
 from kg.rdf import ENTITIES_GRAPH, bind_prefixes
 from kg.store.lock import WriterLock
 from kg.store.protocol import Binding, QueryResult, StoreBusy, StoreError, Term, to_oxigraph
+from kg.store.prune import orphans
 
 _CLAIM_PREFIX = str(ID["claim/"])
 
-# Run after the new graphs are in, in the same update: claims no statement cites go first,
-# then actors not reachable (through prov:actedOnBehalfOf*) from any speaker or claim.
+# Run after the new graphs are in, in the same update: the claims and actors nothing refers to any
+# more (kg.store.prune finds them) leave the entities graph.
 _PRUNE = f"""
-DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?claim ?p ?o }} }}
-WHERE {{
-  GRAPH <{ENTITIES_GRAPH}> {{ ?claim a cg:Claim ; ?p ?o }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?statement cg:claim ?claim }} }}
-}} ;
-DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?actor ?p ?o }} }}
-WHERE {{
-  VALUES ?kind {{ cg:Actor cg:Person cg:Organization cg:State cg:Group }}
-  GRAPH <{ENTITIES_GRAPH}> {{ ?actor a ?kind ; ?p ?o }}
-  MINUS {{
-    SELECT DISTINCT ?actor WHERE {{
-      GRAPH ?g {{ ?referrer cg:speaker|cg:agent|cg:target|schema:about ?root }}
-      GRAPH <{ENTITIES_GRAPH}> {{ ?root prov:actedOnBehalfOf* ?actor }}
-    }}
-  }}
-}}
+DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?entity ?p ?o }} }}
+WHERE {{ VALUES ?entity {{ %s }} GRAPH <{ENTITIES_GRAPH}> {{ ?entity ?p ?o }} }}
 """
 
 _KNOWN_CLAIMS = f"""
@@ -126,10 +113,13 @@ class OxigraphStore:
         """Replace each named graph of ``dataset`` in the store, merge its entities graph, then prune.
 
         All of it is one SPARQL update request, which pyoxigraph applies in one transaction, so a
-        failure leaves the store as it was.
+        failure leaves the store as it was. Only the claims and actors the replaced graphs referred
+        to, and those the new entities graph describes, are candidates for pruning; they are read
+        just before the update, which no other writer can come between (``kg.store.lock``).
         """
         drops: list[str] = []
         inserts: list[str] = []
+        replaced: set[ox.NamedNode] = set()
         for graph in dataset.graphs():
             name = graph.identifier
             try:
@@ -145,12 +135,15 @@ class OxigraphStore:
                 continue
             if name != ENTITIES_GRAPH:
                 drops.append(f"DROP SILENT GRAPH {iri}")
+                replaced.add(ox.NamedNode(str(name)))
             if triples:
                 inserts.append(f"GRAPH {iri} {{\n" + "\n".join(triples) + "\n}")
+        gone = orphans(self._ox, replaced, dataset)
         operations = [*drops]
         if inserts:
             operations.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
-        operations.append(_PRUNE)
+        if gone:
+            operations.append(_PRUNE % " ".join(sorted(str(entity) for entity in gone)))
         try:
             self._ox.update(" ;\n".join(operations), prefixes=PREFIXES)
         except (OSError, SyntaxError, ValueError) as err:
