@@ -296,7 +296,7 @@ class ClaimIndex:
             key, known = self._entries[at]
             if reading.frame is not None and known.frame is not None:
                 continue  # frames decided above: two transfers are not compared by their words
-            score = 2 * (n + len(marks & self._marks[at])) / (size + len(known.words))
+            score = _dice(n + len(marks & self._marks[at]), size, len(known.words))
             if score > best_score or (score == best_score and at < best_at):  # the earliest on ties
                 best, best_score, best_at = key, score, at
         return best if best is not None and best_score >= self.threshold else None
@@ -371,4 +371,8 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     shared = a & b
     if sum(1 for w in shared if _content_word(w)) < MIN_SHARED_WORDS:
         return 0.0
-    return 2 * len(shared) / (len(a) + len(b))
+    return _dice(len(shared), len(a), len(b))
+
+
+def _dice(shared: int, size_a: int, size_b: int) -> float:
+    return 2 * shared / (size_a + size_b)
