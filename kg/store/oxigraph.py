@@ -255,14 +255,16 @@ def _open_read_only(path: Path) -> ox.Store:
 
     A read-only open reads RocksDB's file list, then the files; a writer opening or compacting
     the store meanwhile may delete one of them (its WAL is folded into new tables when it opens).
-    The next attempt reads the new list.
+    The next attempt reads the new list. RocksDB reports the vanished file as an ``OSError`` when
+    it lists the files and as a ``RuntimeError`` ("Corruption: ... No such file") when the
+    manifest it just read names a table that is gone; both are the same race.
     """
     if not (path / "CURRENT").is_file():  # RocksDB's pointer to its file list: a first build is under way
         raise StoreError(f"no store at {path} yet (a first `kg build` may still be creating it)")
     for attempt in range(_READ_ONLY_ATTEMPTS):
         try:
             return ox.Store.read_only(str(path))
-        except OSError as err:
+        except (OSError, RuntimeError) as err:
             if "No such file" not in str(err) or attempt == _READ_ONLY_ATTEMPTS - 1:
                 raise
             time.sleep(0.02 * 2**attempt)
