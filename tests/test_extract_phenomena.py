@@ -141,6 +141,24 @@ CASES = {
         [("United Kingdom", A, "Iranian drones hit the port"), ("Dutch officials", A, "storm had closed"),
          ("Iran", D, "Iranian drones hit the port")],
     ),
+    "a-participle-judges-for-the-speakers-of-an-appeal": (
+        "At a summit in Rome, Italian Prime Minister Giorgia Meloni and European Council President "
+        "Antonio Costa urged Tehran to halt the transfers, highlighting the drone deliveries as a grave "
+        "threat to European security.",
+        [("Giorgia Meloni", A, "drone deliveries is a grave threat"),
+         ("Antonio Costa", A, "drone deliveries is a grave threat")],
+    ),
+    "judged-as-hung-on-the-object": (
+        "The Japanese prime minister urged Beijing to show restraint, highlighting China's pressure on "
+        "Taiwan as an \"unacceptable\" threat to regional stability.",
+        [("Japanese prime minister", A, "pressure on Taiwan is an unacceptable threat")],
+    ),
+    "calling-an-act-a-provocation-accuses": (
+        "Polish President Andrzej Duda and NATO Secretary General Mark Rutte warned Minsk, describing "
+        "the border incidents as deliberate provocations.",
+        [("Andrzej Duda", A, "border incidents is deliberate provocations"),
+         ("Mark Rutte", A, "border incidents is deliberate provocations")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],
@@ -177,6 +195,17 @@ def test_a_topic_in_a_title_is_not_a_side(extractor: Extractor) -> None:
     sides = {s.speaker.label: s.speaker.speaks_for for s in ex.statements}
     assert sides["Ann Lee"] is None
     assert sides["Ivan Orlov"] is not None and sides["Ivan Orlov"].label == "Russia"
+
+
+def test_each_of_two_titled_names_has_its_own_title(extractor: Extractor) -> None:
+    # the parser folds "A and [title] B" into modifiers of B; each keeps its own side
+    text = ("Spanish Prime Minister Elena Ruiz and European Commission President Tomas Berg urged "
+            "Minsk to stop the flights, describing the incursions as a threat to European security.")
+    (ex,) = extractor.extract([Article("titles", text)])
+    sides = {s.speaker.label: s.speaker.speaks_for for s in ex.statements}
+    assert set(sides) == {"Elena Ruiz", "Tomas Berg"}, sides
+    assert sides["Elena Ruiz"] is not None and sides["Elena Ruiz"].label == "Spain"
+    assert sides["Tomas Berg"] is not None and sides["Tomas Berg"].label != "Spain"
 
 
 def test_one_claim_for_a_claim_and_its_denial(extractor: Extractor) -> None:

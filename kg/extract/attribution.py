@@ -208,6 +208,11 @@ def _subject(verb: Token) -> Token | None:
         return next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
     # "X said A and added B", "..., adding that P", "refrained from commenting, calling it B"
     if head.i != verb.i and (verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG")):
+        if verb.dep_ == "advcl":
+            # "X urged Y to stop Z, describing W as V": the participle is often hung on the
+            # infinitive; whoever describes is who urges, not whom they urge
+            while head.dep_ == "xcomp" and head.tag_ == "VB" and head.head.i != head.i:
+                head = head.head
         return _subject(head)
     return None
 
@@ -378,15 +383,25 @@ def _judgement(verb: Token, obj: Token, sent: Span, speaker: Token) -> Found | N
             complement = list(child.subtree)
         elif child.dep_ == "prep" and child.lower_ == "as":
             complement = [t for c in child.children for t in c.subtree]
+    as_object = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if not complement and as_object is not None:
+        # "highlighting X's aggression as a threat": the parser hung "as Z" on the object
+        complement = [t for c in as_object.children for t in c.subtree]
+        obj_tokens = [t for t in obj.subtree if t.i not in {x.i for x in as_object.subtree}]
+    else:
+        obj_tokens = list(obj.subtree)
     if not complement:
         # "called the claims 'absurd'", parsed with the judgement as a modifier of the object
         complement = [c for c in obj.children if c.dep_ == "amod" and c.lower_ in DENIAL_JUDGEMENTS]
     if not complement and verb.lemma_.lower() != "dismiss":
         return None
     words = {t.lemma_.lower() for t in complement} | {t.lower_ for t in complement}
-    if verb.lemma_.lower() == "dismiss" or words & DENIAL_JUDGEMENTS:
+    # "called the claims a provocation" denies them; "described the incursions as a provocation"
+    # accuses: a judgement of falsehood denies only what was said
+    said = obj.lemma_.lower() in CLAIM_NOUNS or obj.pos_ in ("PRON", "DET")
+    if verb.lemma_.lower() == "dismiss" or (said and words & DENIAL_JUDGEMENTS):
         return _denial_of(obj, sent, speaker, verb)
-    return _found(sent, speaker, verb, Stance.ASSERT, list(obj.subtree), complement, joiner=" is ")
+    return _found(sent, speaker, verb, Stance.ASSERT, obj_tokens, complement, joiner=" is ")
 
 
 def _relative_antecedent(verb: Token) -> Token | None:

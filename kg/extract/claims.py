@@ -89,7 +89,7 @@ MODALITY = frozenset(
 )
 NEGATION = "¬"
 _NEGATIONS = frozenset("not never no n't nor neither without".split())
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d[\d,.]*")  # "Siberia-2" is Siberia 2
 _RECIPIENT_MARKS = frozenset(("to", "for"))
 _TARGET_MARKS = frozenset(("on", "against", "into", "in", "of"))
 _DETERMINERS = frozenset(("the", "a", "an"))
@@ -333,7 +333,7 @@ def frame(stream: list[str]) -> Frame | None:
             act = CYBERATTACK_ACTION
         return Frame(agent, recipient, frozenset(), modality, act)
     # the kind of thing is the first one named after the transfer word (its object), else the first
-    after = [_theme(w) for w in stream[at + 1 :]] + [_theme(w) for w in stream[:at]]
+    after = _kinds(stream[at + 1 :]) + _kinds(stream[:at])
     theme = next((t for t in after if t is not None), None)
     if theme is None and _SUPPORT in words:
         theme = "economic"  # plain "support" for a state is its economy's
@@ -356,6 +356,15 @@ def _principal(stream: list[str]) -> str | None:
 
 def _theme(word: str) -> str | None:
     return next((name for name, kind in THEMES.items() if word in kind), None)
+
+
+def _kinds(words: list[str]) -> list[str | None]:
+    """The kind of thing each word names, where a word right before another kind word is not
+    counted: English puts the head of a compound last, so *weapons components* are components
+    (technology) and *military technology* is technology, while *military equipment* is arms."""
+    kinds = [_theme(w) for w in words]
+    return [None if k is not None and i + 1 < len(kinds) and kinds[i + 1] is not None else k
+            for i, k in enumerate(kinds)]
 
 
 def _content_word(word: str) -> bool:

@@ -50,7 +50,7 @@ REPORT_NOUNS = frozenset(
 # Nouns for a contested proposition: "denied these allegations", "allegations of X, which ... denies".
 CLAIM_NOUNS = frozenset(
     "allegation claim accusation charge report suggestion idea assertion rumour rumor speculation "
-    "this that it notion suggestion".split()
+    "this that it notion suggestion statement remark comment story".split()
 )
 
 # Nouns for a proposition someone put forward: "the claim by X that P", "X's accusation that P".

@@ -158,6 +158,12 @@ class SpeakerMemory:
                 named.append(state)
             return named[-2:] if len(named) >= 2 else []
         heads = [token, *_conjuncts(token)]
+        folded = _folded_conjunct(token)
+        if folded is not None:
+            # "President A and Commission President B said", parsed with A as a modifier of B
+            second = self._named_after(token, folded)
+            first = self._resolve_one(folded)
+            return [a for a in (first, second) if a is not None]
         if token.pos_ == "NOUN" and token.lemma_.lower() in _ROLE_NOUNS:
             # "the foreign ministers of France and Germany": one statement for each side
             body = _role_holder(token)
@@ -217,6 +223,19 @@ class SpeakerMemory:
             if lemma in _ORG_NOUNS or low in _ORG_NOUNS or _place_modifier(tok, self.gazetteer):
                 return self._organisation(tok, None)
         return None
+
+    def _named_after(self, tok: Token, folded: Token) -> Actor | None:
+        """The person named by ``tok`` and the names right before it, after the folded conjunct
+        and any title: *[A and] European Commission President Ursula von der Leyen*."""
+        start = tok.i
+        while start - 1 > folded.right_edge.i and tok.doc[start - 1].dep_ == "compound" and (
+            tok.doc[start - 1].lower_ not in _ROLE_NOUNS and tok.doc[start - 1].lower_ not in _ORG_NOUNS
+        ):
+            start -= 1
+        name = tok.doc[start : tok.i + 1]
+        if len(name) < 2:
+            return self._resolve_one(tok)
+        return self._person_from_entity(name).actor
 
     def _states_named(self, ents: Iterable[Span]) -> list[Actor]:
         """The states these entities name, in order: by name (*Moscow*), demonym (*Chinese*) or as
@@ -341,6 +360,18 @@ def _conjuncts(tok: Token) -> list[Token]:
     return [c for c in tok.conjuncts if c.i > tok.i]
 
 
+def _folded_conjunct(tok: Token) -> Token | None:
+    """The first of two coordinated names that the parser hung on the second as a modifier."""
+    if tok.pos_ != "PROPN":
+        return None
+    for child in tok.doc[tok.left_edge.i : tok.i]:  # the modifier may hang on a word of the name
+        if child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and any(
+            c.dep_ == "cc" and c.lower_ == "and" for c in child.children
+        ):
+            return child
+    return None
+
+
 def _collective_of_states(tok: Token) -> bool:
     """*these governments*, *both countries*, *the two sides*: states named just before."""
     if tok.tag_ != "NNS" or tok.lemma_.lower() not in STATE_COLLECTIVES:
@@ -391,7 +422,10 @@ def _title_and_side(ent: Span, gazetteer: Gazetteer) -> tuple[str | None, Actor 
     *Russia specialist Mark Katz*: no side, the place is what he studies."""
     doc = ent.doc
     head = ent.root
-    title_tokens = [t for t in doc[head.left_edge.i : ent.start] if not t.is_punct and t.dep_ != "det"]
+    before = doc[head.left_edge.i : ent.start]
+    # "President A and Commission President B": B's title starts after the coordination
+    start = max((t.i + 1 for t in before if t.dep_ == "cc"), default=before.start)
+    title_tokens = [t for t in doc[start : ent.start] if not t.is_punct and t.dep_ != "det"]
     title_side = None
     role_words = []
     for t in title_tokens:
