@@ -28,6 +28,10 @@ def _same(index: ClaimIndex, a: str, b: str) -> bool:
         ("Iran sent drones to Russia", "Iran sent weapons to Russia"),  # weapons in general meets drones
         ("China gives economic support to Russia", "Beijing sends money to the Kremlin"),
         ("China supplies chips to Russia", "Chinese dual-use technology is delivered to Russia"),
+        # a name before the thing names the thing, not whom it went to
+        ("Iran supplied Shahed drones to Russia", "Tehran sent drones to Moscow"),
+        ("North Korea shipped KN-23 missiles to Russia", "Pyongyang delivered missiles to Moscow"),
+        ("Iran sent Russia drones", "Iran shipped drones to Moscow"),
         # the head of a compound names the kind of thing: weapons components are technology
         ("China provides Russia with weapons components", "China supplied dual-use technology to Russia"),
     ],

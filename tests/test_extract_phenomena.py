@@ -159,6 +159,28 @@ CASES = {
         [("Andrzej Duda", A, "border incidents is deliberate provocations"),
          ("Mark Rutte", A, "border incidents is deliberate provocations")],
     ),
+    "said-p-but-q": (
+        "Analyst Jane Doe said Moscow was expected to raise the stalled pipeline project, but Beijing "
+        "was unlikely to sign off on it.",
+        [("Jane Doe", A, "Moscow was expected to raise"), ("Jane Doe", A, "Beijing was unlikely to sign")],
+    ),
+    "said-p-but-did-something-else": (
+        "Officials said the ship had docked in Tartus, but declined to say what it carried.",
+        [("Officials", A, "ship had docked in Tartus")],
+    ),
+    "according-to-while-p-q": (
+        "According to Jane Doe of the Baltic Institute, while Moscow will seek more drones from Tehran, "
+        "Iran would also like some things from Russia.",
+        [("Jane Doe", A, "Moscow will seek more drones"), ("Jane Doe", A, "Iran would also like")],
+    ),
+    "quoted-we-of-a-body-is-the-body": (
+        "Iran's foreign ministry said: \"We do not supply drones to any party in the war.\"",
+        [("Iran's foreign ministry", D, "Iran's foreign ministry do supply drones")],
+    ),
+    "quoted-we-of-a-person-stays": (
+        "\"We will respond,\" analyst Jane Doe said.",
+        [("Jane Doe", A, "We will respond")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],

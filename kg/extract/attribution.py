@@ -243,6 +243,8 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     ]
     # '..., she said, "but I think Q"': a quoted continuation hung on the verb as a conjunct
     clauses += [c for c in verb.children if c.dep_ == "conj" and mask[c.i] and c.pos_ in ("VERB", "AUX")]
+    if clauses:
+        clauses += _contrasted(verb)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     if lemma == "accuse" and objects:
         for prep in verb.children:
@@ -288,6 +290,23 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         body = [t for t in main.subtree if t.i not in {x.i for x in verb.subtree}]
         return [_found(sent, speaker, verb, stance, body)]
     return []
+
+
+def _contrasted(verb: Token) -> list[Token]:
+    """*X said P, but Q*: the parser hangs Q on the reporting verb; Q, a clause with a subject
+    of its own and no reporting verb, is the rest of what X said."""
+    out = []
+    for conj in verb.children:
+        cc = [c for c in verb.children if c.dep_ == "cc" and c.i < conj.i]
+        if (
+            conj.dep_ == "conj"
+            and conj.pos_ in ("VERB", "AUX")
+            and cc and cc[-1].lower_ == "but"
+            and any(c.dep_ in _FINITE_SUBJECTS for c in conj.children)
+            and not _is_cue(conj)
+        ):
+            out.append(conj)
+    return out
 
 
 def _reduced_relative(clauses: list[Token]) -> list[Token] | None:
@@ -457,7 +476,18 @@ def _according_to(sent: Span) -> list[Found]:
                 continue
             phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i}
             body = [t for t in sent if t.i not in phrase and not (t.is_punct and t.i in (sent.end - 1,))]
-            out.append(_found(sent, pobjs[0], "according to", Stance.ASSERT, body))
+            # "According to X, while P, Q": P and Q are two propositions
+            conceded = [
+                adv for adv in sent.root.children
+                if adv.dep_ == "advcl" and adv.i not in phrase
+                and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in adv.children)
+            ]
+            for adv in conceded:
+                sub = {t.i for t in adv.subtree}
+                body = [t for t in body if t.i not in sub]
+                part = [t for t in adv.subtree if t.lower_ not in CONCESSIVE_MARKS]
+                out.append(_found(sent, pobjs[0], "according to", Stance.ASSERT, part))
+            out.insert(len(out) - len(conceded), _found(sent, pobjs[0], "according to", Stance.ASSERT, body))
     return out
 
 

@@ -318,14 +318,20 @@ def frame(stream: list[str]) -> Frame | None:
     if agent is None:
         return None
     marks = _RECIPIENT_MARKS if act in (_TRANSFER, _SUPPORT) else _TARGET_MARKS
-    recipient = None
+    candidates = []  # (position, marked by a preposition)
     for j in range(at + 1, len(stream)):
         before = j - 1
         while before > at and stream[before] in _DETERMINERS:  # "on the Danish ministry"
             before -= 1
         if stream[j].startswith("@") and (before == at or stream[before] in marks):
-            recipient = stream[j][1:]
-            break
+            candidates.append((j, before != at))
+    recipient = None
+    for n, (j, marked) in enumerate(candidates):
+        later_marked = any(m for _, m in candidates[n + 1 :])
+        if not marked and later_marked and j + 1 < len(stream) and _names_a_thing(stream[j + 1]):
+            continue  # "shipped Shahed drones to Russia": a name before the thing is the thing's
+        recipient = stream[j][1:]
+        break
     words = set(stream)
     modality = frozenset(w for w in words if w in MODALITY or w == NEGATION)
     if act not in (_TRANSFER, _SUPPORT):
@@ -352,6 +358,11 @@ def _principal(stream: list[str]) -> str | None:
             if j < len(stream) and stream[j].startswith("@"):
                 return stream[j][1:]
     return None
+
+
+def _names_a_thing(word: str) -> bool:
+    """A word for a kind of thing supplied, a named weapon or a model number (*KN-23 missiles*)."""
+    return _theme(word) is not None or word in ARMS_ITEMS or word[:1].isdigit()
 
 
 def _theme(word: str) -> str | None:

@@ -107,8 +107,9 @@ class SpeakerMemory:
         """Replacements that resolve the pronouns of a statement's content (by token index):
         in reported speech, *he* or *she* is the speaking person (*Lee said she would resign*);
         *it* is a speaking state or organization (*China says it is neutral*) or the last one that
-        acted. Pronouns inside quotes, possessives and the speaker's own *I* are left as written:
-        guessing them wrong costs more than it gains."""
+        acted; a quoted *we* of a state or organization is that body (*"We have never sold arms,"
+        the company said*). Other pronouns inside quotes, possessives and the speaker's own *I* are
+        left as written: guessing them wrong costs more than it gains."""
         subs: dict[int, str] = {}
         speaker = speakers[0] if len(speakers) == 1 else None
         ids = {t.i for t in tokens}
@@ -124,6 +125,9 @@ class SpeakerMemory:
                 # "France and Germany said they would ...": the joint speakers, named
                 if len(speakers) > 1 and all(a.kind is not ActorKind.PERSON for a in speakers):
                     name = " and ".join(a.label for a in speakers)
+            elif low == "we" and tok.dep_ in ("nsubj", "nsubjpass") and quoted[tok.i]:
+                if speaker is not None and speaker.kind in (ActorKind.STATE, ActorKind.ORGANIZATION):
+                    name = speaker.label
             elif low == "it" and tok.dep_ == "nsubj":
                 top = tok.head.i not in ids or tok.head.head.i not in ids
                 if speaker is not None and speaker.kind in (ActorKind.STATE, ActorKind.ORGANIZATION) and top:

@@ -26,9 +26,10 @@ if TYPE_CHECKING:
 _worker: Extractor | None = None
 _failure: Exception | None = None
 
-# Articles handed to a worker at a time: large enough to keep the pipe cheap, small enough
-# that both workers stay busy to the end of a small batch.
-_CHUNK = 4
+# Articles handed to a worker at a time: large enough to keep the pipe cheap and give spaCy
+# a batch worth parsing in one call, small enough that both workers stay busy to the end of a
+# small batch.
+_CHUNK = 8
 # Batches in flight per worker. ``Executor.map`` would submit every article at once, and readings
 # done ahead of a calling process that is still storing would pile up in memory: a few suffice
 # to keep the workers busy.
@@ -71,7 +72,7 @@ def _read(articles: list[Article]) -> list[ArticleReading]:
     if _failure is not None:
         raise _failure
     assert _worker is not None, "worker not started"
-    return [_worker.read(article) for article in articles]
+    return list(_worker.read_all(articles))
 
 
 def read_in_pool(extractor: Extractor, articles: Iterable[Article], workers: int) -> Iterator[ArticleReading]:
