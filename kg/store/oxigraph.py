@@ -146,6 +146,12 @@ class OxigraphStore:
             operations.append(_PRUNE % " ".join(sorted(str(entity) for entity in gone)))
         try:
             self._ox.update(" ;\n".join(operations), prefixes=PREFIXES)
+            if self.path is not None:
+                # RocksDB keeps what it writes in memory and in its write-ahead log until a flush;
+                # unflushed, a 10,000-article build left 870 MB of log that every later open of the
+                # store (each `kg query`) replayed first: 33 s. Flushed per update, opening takes
+                # milliseconds and the writer holds less memory.
+                self._ox.flush()
         except (OSError, SyntaxError, ValueError) as err:
             raise StoreError(f"cannot update store: {err}") from err
 
