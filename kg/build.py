@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from rdflib import Literal
 from rdflib.namespace import DCTERMS
 
 from kg.articles import MAX_BYTES, Problem, read_articles
@@ -23,6 +24,7 @@ from kg.queries import Finding, checks, resolve, rows, run
 from kg.rdf import actor_iri, claim_iri, to_dataset
 from kg.records import Actor, ActorKind, Article, Extraction, Stance, settle_kind
 from kg.store import OxigraphStore, Store
+from kg.store.protocol import to_oxigraph
 from kg.validate import ValidationReport, Violation, validate_store
 
 if TYPE_CHECKING:
@@ -133,7 +135,7 @@ def build(
     if strict and inputs.problems:
         return BuildSummary((), inputs.problems, ids, 0, 0, 0, 0, None, ())
     prints = {a.id: fingerprint(a, extractor.signature) for a in inputs.articles}
-    stored = {} if force else stored_fingerprints(store)
+    stored = {} if force else stored_fingerprints(store, prints)
     todo = [a for a in inputs.articles if stored.get(a.id) != prints[a.id]]
     unchanged = tuple(a.id for a in inputs.articles if stored.get(a.id) == prints[a.id])
     ids = tuple(a.id for a in todo)
@@ -246,13 +248,19 @@ def fingerprint(article: Article, signature: str) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def stored_fingerprints(store: Store) -> dict[str, str]:
-    """``{article id: fingerprint}`` for the articles in ``store`` that have one."""
-    return {row["id"] or "": row["fingerprint"] or "" for row in rows(store.query(_FINGERPRINTS))}
+def stored_fingerprints(store: Store, ids: Iterable[str] | None = None) -> dict[str, str]:
+    """``{article id: fingerprint}`` for the articles in ``store`` that have one; only those of
+    ``ids`` when given, so that adding a few articles to a large store reads a few fingerprints."""
+    wanted = ""
+    if ids is not None:
+        wanted = "VALUES ?id { " + " ".join(str(to_oxigraph(Literal(i))) for i in ids) + " }"
+    query = _FINGERPRINTS.replace("#WANTED", wanted)
+    return {row["id"] or "": row["fingerprint"] or "" for row in rows(store.query(query))}
 
 
 _FINGERPRINTS = f"""
 SELECT ?id ?fingerprint WHERE {{
+  #WANTED
   ?article a <{CG.Article}> ; <{DCTERMS.identifier}> ?id ; <{CG.fingerprint}> ?fingerprint
 }}
 """

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.articles import read_articles
-from kg.build import MIN_PARALLEL, build
+from kg.build import MIN_PARALLEL, build, stored_fingerprints
 from kg.extract import Extractor, ModelError
 from kg.queries import resolve, rows, run
 from kg.store import OxigraphStore
@@ -74,6 +74,20 @@ def test_a_rebuild_of_unchanged_articles_reads_none_of_them(tmp_path: Path, extr
         again = build([SEEDS], store, extractor=extractor)
         assert again.built == () and len(again.unchanged) == len(read_articles([SEEDS]).articles)
         assert sorted(store.dataset().quads()) == before
+
+
+def test_only_the_fingerprints_of_the_inputs_are_read(tmp_path: Path, extractor: Extractor) -> None:
+    # ids that need escaping in a query: a quote and a backslash are fine in a file name
+    names = ['say "no"', "back\\slash", "plain"]
+    for name in names:
+        text = "Iran denied that it supplies drones to Russia."
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    with OxigraphStore(tmp_path / "store") as store:
+        assert build([tmp_path / f"{n}.txt" for n in names], store, extractor=extractor).ok
+        assert set(stored_fingerprints(store)) == set(names)
+        assert set(stored_fingerprints(store, [names[0], names[1], "absent"])) == {names[0], names[1]}
+        again = build([tmp_path / f"{names[1]}.txt"], store, extractor=extractor)
+        assert again.built == () and again.unchanged == (names[1],)
 
 
 def test_a_worker_that_cannot_load_its_model_says_so() -> None:
