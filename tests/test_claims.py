@@ -105,6 +105,14 @@ def test_two_claims_about_the_same_countries_are_not_one(index: ClaimIndex) -> N
     )
 
 
+def test_a_shared_stock_phrase_is_not_a_shared_claim(index: ClaimIndex) -> None:
+    # prepositions are function words: "between the two countries" is all these share
+    assert not _same(
+        index, "the dispute is a matter between the two countries",
+        "such tariffs would damage the trust between the two countries",
+    )
+
+
 @pytest.mark.parametrize("a", ["Shahed-136", "Nord Stream-2 pipeline"])
 def test_a_hyphen_before_a_number_is_a_space(index: ClaimIndex, a: str) -> None:
     assert index.stream(a) == index.stream(a.replace("-", " ")), index.stream(a)

@@ -36,6 +36,7 @@ _STOP = frozenset(
     there their they them he she his her him i we our you your me my also just very more most much many
     some any all such so than then which who whom whose what when where while although though if whether
     about into over under after before since during because due up out off again still even only ever
+    between against through across within among amid toward towards upon via per despite beyond
     likely probably possibly perhaps unlikely already currently now said says say according think
     """.split()
 )
