@@ -181,6 +181,19 @@ CASES = {
         "\"We will respond,\" analyst Jane Doe said.",
         [("Jane Doe", A, "We will respond")],
     ),
+    "charged-with-and-accusing-them-of": (
+        "Dutch prosecutors have charged three men with smuggling drone parts to Iran, accusing them of "
+        "forging export licences.",
+        [("Dutch prosecutors", A, "three men smuggling drone parts"),
+         ("Dutch prosecutors", A, "three men forging export licences")],
+    ),
+    "a-judgement-conjoined-inside-the-complement": (
+        "Officials in Ankara said the ship carried grain. Iran's embassy said it knew nothing about the "
+        "cargo and called the claims \"baseless\".",
+        [("Officials", A, "ship carried grain"),
+         ("Iran's embassy", A, "knew nothing about the cargo"),
+         ("Iran's embassy", D, "ship carried grain")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import (
+    ACCUSING_VERBS,
     ASSERT_VERBS,
     CLAIM_NOUNS,
     CONCESSIVE_MARKS,
@@ -246,12 +247,12 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     if clauses:
         clauses += _contrasted(verb)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    if lemma == "accuse" and objects:
+    if lemma in ACCUSING_VERBS and objects:
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ == ACCUSING_VERBS[lemma]:
                 body = [t for c in prep.children for t in c.subtree]
                 if body:
-                    return [_found(sent, speaker, verb, stance, list(objects[0].subtree), body)]
+                    return [_found(sent, speaker, verb, stance, _accused(verb, objects[0]), body)]
     if lemma in JUDGE_VERBS and objects:
         judged = _judgement(verb, objects[0], sent, speaker)
         if judged is not None:
@@ -340,7 +341,15 @@ def _split_clause(clause: Token, sent: Span, speaker: Token, verb: Token, stance
         return [_denial_of(rejected, sent, speaker, verb)]
     own = {t.i for t in clause.subtree}
     parts: list[list[Token]] = []
+    judged: list[Found] = []
     for conj in clause.children:
+        # "X said it knew nothing and called the allegations absurd": the parser hangs the second
+        # report on the first complement; it is X's own judgement of what was said
+        found = _conjoined_judgement(conj, sent, speaker) if conj.dep_ == "conj" else None
+        if found is not None:
+            own -= {t.i for t in conj.subtree}
+            own -= {c.i for c in clause.children if c.dep_ == "cc" and c.i < conj.i}
+            judged.append(found)
         if (
             clause.pos_ in ("VERB", "AUX")  # "some answers about X, and what happened" is one phrase
             and conj.dep_ == "conj"
@@ -359,7 +368,32 @@ def _split_clause(clause: Token, sent: Span, speaker: Token, verb: Token, stance
             own -= sub
             parts.append([sent.doc[i] for i in sorted(sub) if sent.doc[i].lower_ not in CONCESSIVE_MARKS])
     first = [sent.doc[i] for i in sorted(own)]
-    return [_found(sent, speaker, verb, stance, body) for body in [first, *parts] if body]
+    return [_found(sent, speaker, verb, stance, body) for body in [first, *parts] if body] + judged
+
+
+def _conjoined_judgement(conj: Token, sent: Span, speaker: Token) -> Found | None:
+    """A denial or judgement of something said, in a conjunct without a subject of its own."""
+    if not _is_cue(conj) or any(c.dep_ in _SUBJECTS for c in conj.children):
+        return None
+    obj = next((c for c in conj.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or obj.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    lemma = conj.lemma_.lower()
+    if lemma in JUDGE_VERBS:
+        return _judgement(conj, obj, sent, speaker)
+    if lemma in DENY_VERBS:
+        return _denial_of(obj, sent, speaker, conj)
+    return None
+
+
+def _accused(verb: Token, obj: Token) -> list[Token]:
+    """Who is accused: the object, or for *charged two men ..., accusing them of P* the object of
+    the clause the participle hangs on."""
+    if obj.pos_ == "PRON" and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        main = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
+        if main is not None and main.pos_ != "PRON":
+            return [t for t in main.subtree if t.i < verb.i and not t.is_punct]
+    return list(obj.subtree)
 
 
 def _judged_false(clause: Token) -> Token | None:

@@ -39,7 +39,11 @@ DENIAL_JUDGEMENTS = frozenset(
 )
 
 # Participles that continue the statement of the clause they hang from: "..., adding that P".
-CONTINUING_PARTICIPLES = frozenset("add note say warn stress argue insist explain claim suggest".split())
+CONTINUING_PARTICIPLES = frozenset(
+    "add note say warn stress argue insist explain claim suggest accuse allege".split()
+)
+# "X accused / charged Y of / with P": the object did P.
+ACCUSING_VERBS = {"accuse": "of", "charge": "with"}
 
 # Nouns that stand for a report and hand attribution to whoever made it.
 REPORT_NOUNS = frozenset(
@@ -83,6 +87,7 @@ HEDGE_CUES = {
     "allege": "alleged",
     "claim": "alleged",
     "accuse": "alleged",
+    "charge": "alleged",
     "suggest": "suggested",
     "believe": "believed",
     "think": "believed",
