@@ -28,6 +28,7 @@ def _same(index: ClaimIndex, a: str, b: str) -> bool:
         ("Iran sent drones to Russia", "Iran sent weapons to Russia"),  # weapons in general meets drones
         ("China gives economic support to Russia", "Beijing sends money to the Kremlin"),
         ("China supplies chips to Russia", "Chinese dual-use technology is delivered to Russia"),
+        ("Iran denied arming Moscow", "Tehran delivered ballistic missiles to Russia"),
         # a name before the thing names the thing, not whom it went to
         ("Iran supplied Shahed drones to Russia", "Tehran sent drones to Moscow"),
         ("North Korea shipped KN-23 missiles to Russia", "Pyongyang delivered missiles to Moscow"),
@@ -50,6 +51,7 @@ def test_one_transfer_told_two_ways_is_one_claim(index: ClaimIndex, a: str, b: s
         ("Iran supplied drones to Russia", "Iran is considering supplying drones to Russia"),  # modality
         ("Iran supplied drones to Russia", "Iran has not supplied drones to Russia"),  # negation
         ("Iran supplied drones to Russia", "Iran supplied drone components to Russia"),  # parts, not arms
+        ("Iran is arming Russia", "Russia's armed forces shelled Iran"),  # "armed" is no transfer
     ],
 )
 def test_a_different_transfer_is_a_different_claim(index: ClaimIndex, a: str, b: str) -> None:

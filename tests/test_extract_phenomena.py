@@ -194,6 +194,10 @@ CASES = {
          ("Iran's embassy", A, "knew nothing about the cargo"),
          ("Iran's embassy", D, "ship carried grain")],
     ),
+    "do-so-after-the-act-in-one-sentence": (
+        "Analyst Jane Doe said Belarus has not sent any tanks to Russia and will not do so.",
+        [("Jane Doe", A, "will not send any tanks to Russia")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],

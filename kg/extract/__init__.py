@@ -362,13 +362,26 @@ def _done_before(f: Found) -> dict[int, str]:
         pointer = next((c for c in verb.children if c.dep_ in ("dobj", "advmod") and c.lower_ in _DONE), None)
         if pointer is None:
             continue
-        act = _act_before(f.sentence)
+        # "has not sent missiles and will not do so": the act this sentence conjoins it to
+        conjoined = (
+            verb.dep_ == "conj"
+            and verb.head.lemma_.lower() not in ("have", "be")  # "had time to act, but did not do so"
+            and any(c.dep_ == "dobj" for c in verb.head.children)
+        )
+        act = verb.head if conjoined else _act_before(f.sentence)
         if act is None:
             return {}
-        # the act without its own subject and "to": "(Pyongyang) (to) keep shipping shells"
-        own = {t.i for c in act.children if c.dep_ in ("nsubj", "nsubjpass", "aux") for t in c.subtree}
+        # the act without its own subject, "to" and negation, and without the "do so" conjunct:
+        # "(Pyongyang) (to) keep shipping shells", "(Iran) (has not) sent missiles (and will not do so)"
+        own = {t.i for c in act.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "neg") for t in c.subtree}
+        if conjoined:  # and without its adverbs: "no longer trusts" -> "will never (trust) again"
+            own |= {t.i for t in verb.subtree}
+            own |= {c.i for c in act.children if c.dep_ == "cc" and c.i < verb.i}
+            own |= {t.i for c in act.children if c.dep_ in ("advcl", "advmod", "punct") for t in c.subtree}
         words = [t for t in act.subtree if t.i not in own]
-        subs = {verb.i: phrase_text(words)}
+        # "will not do so" takes the act in the base form: "will not send missiles"
+        inflect = {act.i: act.lemma_} if verb.tag_ == "VB" and act.tag_ != "VB" else {}
+        subs = {verb.i: phrase_text(words, inflect)}
         for t in pointer.subtree:
             subs[t.i] = ""
         for c in verb.children:

@@ -214,6 +214,8 @@ class ClaimIndex:
                 out.append("@" + word)  # a name the gazetteer does not know is still a name
             elif word in _NEGATIONS or word.endswith("n't"):
                 out.append(NEGATION)  # "is worried" and "is not worried" are different propositions
+            elif word == "arming":
+                out += [_TRANSFER, "arms"]  # "arming Moscow" is supplying it with arms
             elif len(word) > 1 or word.isdigit():
                 out.append(word if word in _STOP else normal(word))
             i += 1
