@@ -198,6 +198,12 @@ CASES = {
         "Analyst Jane Doe said Belarus has not sent any tanks to Russia and will not do so.",
         [("Jane Doe", A, "will not send any tanks to Russia")],
     ),
+    "a-ministry-spokesman-of-no-named-country-denies-for-the-state-that-spoke": (
+        "Tehran has repeatedly denied arming Moscow. Foreign Ministry spokesman Ali Rezaei said Iran "
+        "has not sent any missiles to Russia and will not do so.",
+        [("Iran", D, "Iran arming Moscow"),
+         ("Ali Rezaei", D, "Iran has sent any missiles to Russia and will send any missiles")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],
@@ -245,6 +251,20 @@ def test_each_of_two_titled_names_has_its_own_title(extractor: Extractor) -> Non
     assert set(sides) == {"Elena Ruiz", "Tomas Berg"}, sides
     assert sides["Elena Ruiz"] is not None and sides["Elena Ruiz"].label == "Spain"
     assert sides["Tomas Berg"] is not None and sides["Tomas Berg"].label != "Spain"
+
+
+def test_a_state_body_in_a_title_speaks_for_the_state_that_spoke_last(extractor: Extractor) -> None:
+    text = (
+        "Britain said Tehran shipped drones to Russia. Iran denied it. "
+        "Foreign Ministry spokesman Ali Rezaei said the report was false. "
+        "Company spokesman Tom Reyes said the firm had sold no parts to Tehran."
+    )
+    (ex,) = extractor.extract([Article("bodies", text)])
+    sides = {s.speaker.label: s.speaker.speaks_for for s in ex.statements}
+    assert sides["Ali Rezaei"] is not None and sides["Ali Rezaei"].label == "Iran"
+    assert sides["Tom Reyes"] is None  # a company is no body of a state
+    claims = {s.speaker.label: s.claim.key for s in ex.statements}
+    assert claims["Iran"] == claims["United Kingdom"]
 
 
 def test_one_claim_for_a_claim_and_its_denial(extractor: Extractor) -> None:

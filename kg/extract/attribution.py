@@ -92,6 +92,11 @@ def _found(
         neg = frozenset(c.i for c in root.children if c.dep_ == "neg")
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if neg and subject is not None:
+            # "has never sold arms and will never do so": the conjuncts that share the subject
+            # are negated with it, and a self-denial turns them positive too
+            shared = [c for c in root.children if c.dep_ == "conj" and not any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+            neg |= {g.i for c in shared for g in c.children if g.dep_ == "neg"}
             found.negated_subject, found.negation = subject, neg
     return found
 

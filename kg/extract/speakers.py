@@ -32,6 +32,8 @@ _ORG_NOUNS = frozenset(
     "spokesman spokesperson regime cabinet bureau service newspaper agency broadcaster intelligence "
     "counterintelligence prosecution watchdog regulator".split()
 )
+# Bodies of a state: their spokesman speaks for the state even when the title names no country.
+_STATE_BODIES = frozenset("ministry embassy government administration cabinet".split())
 _NE_STATE = frozenset(("GPE",))
 _NE_ORG = frozenset(("ORG", "NORP", "FAC"))
 
@@ -294,8 +296,19 @@ class SpeakerMemory:
             if earlier is not None:
                 return self._remember(earlier.actor, gender)
         role, side = _title_and_side(ent, self.gazetteer)
+        if side is None and role is not None and _STATE_BODIES & {w.lower() for w in role.split()}:
+            # "Foreign Ministry spokesman X" with no country named: the state that spoke last
+            side = self._last_state()
         actor = Actor(actor_key(name), name, ActorKind.PERSON, role=role, speaks_for=side)
         return self._remember(actor, gender)
+
+    def _last_state(self) -> Actor | None:
+        for actor in reversed(self.orgs):
+            while actor is not None and actor.kind is not ActorKind.STATE:
+                actor = actor.speaks_for
+            if actor is not None:
+                return actor
+        return None
 
     def _report_author(self, tok: Token) -> Actor | None:
         """*reports from Russian media*, *a report by X*, *X's information*, *a US intelligence report*."""
