@@ -303,7 +303,8 @@ class SpeakerMemory:
         return self._remember(actor, gender)
 
     def _last_state(self) -> Actor | None:
-        for actor in reversed(self.orgs):
+        for org in reversed(self.orgs):
+            actor: Actor | None = org
             while actor is not None and actor.kind is not ActorKind.STATE:
                 actor = actor.speaks_for
             if actor is not None:
