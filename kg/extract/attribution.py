@@ -506,7 +506,7 @@ def claim_noun_content(noun: Token, leave_out: set[int] | frozenset[int] = froze
 
 
 def _according_to(sent: Span) -> list[Found]:
-    out = []
+    out: list[Found] = []
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
             to = sent.doc[tok.i + 1]
@@ -521,12 +521,10 @@ def _according_to(sent: Span) -> list[Found]:
                 if adv.dep_ == "advcl" and adv.i not in phrase
                 and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in adv.children)
             ]
-            for adv in conceded:
-                sub = {t.i for t in adv.subtree}
-                body = [t for t in body if t.i not in sub]
-                part = [t for t in adv.subtree if t.lower_ not in CONCESSIVE_MARKS]
-                out.append(_found(sent, pobjs[0], "according to", Stance.ASSERT, part))
-            out.insert(len(out) - len(conceded), _found(sent, pobjs[0], "according to", Stance.ASSERT, body))
+            parts = [[t for t in adv.subtree if t.lower_ not in CONCESSIVE_MARKS] for adv in conceded]
+            conceded_ids = {t.i for adv in conceded for t in adv.subtree}
+            body = [t for t in body if t.i not in conceded_ids]
+            out.extend(_found(sent, pobjs[0], "according to", Stance.ASSERT, p) for p in [body, *parts])
     return out
 
 
