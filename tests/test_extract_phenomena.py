@@ -204,6 +204,19 @@ CASES = {
         [("Iran", D, "Iran arming Moscow"),
          ("Ali Rezaei", D, "Iran has sent any missiles to Russia and will send any missiles")],
     ),
+    "attributed-an-attack-to": (
+        "Norway's intelligence service attributed the breach of parliament's email system to hackers "
+        "working for China.",
+        [("Norway's intelligence service", A, "hackers working for China was behind the breach")],
+    ),
+    "blamed-someone-for-an-act": (
+        "Estonia blamed Russia for the jamming of GPS signals over the Baltic.",
+        [("Estonia", A, "Russia was behind the jamming of GPS signals")],
+    ),
+    "blamed-an-act-on-someone": (
+        "Danish police blamed the outage on a ransomware gang.",
+        [("Danish police", A, "a ransomware gang was behind the outage")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from kg.extract.lexicon import (
     ACCUSING_VERBS,
     ASSERT_VERBS,
+    BLAMING_VERBS,
     CLAIM_NOUNS,
     CONCESSIVE_MARKS,
     CONTINUING_PARTICIPLES,
@@ -258,6 +259,10 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
                 body = [t for c in prep.children for t in c.subtree]
                 if body:
                     return [_found(sent, speaker, verb, stance, _accused(verb, objects[0]), body)]
+    if lemma in BLAMING_VERBS and objects:
+        blamed = _blamed(verb, objects[0], sent, speaker)
+        if blamed is not None:
+            return [blamed]
     if lemma in JUDGE_VERBS and objects:
         judged = _judgement(verb, objects[0], sent, speaker)
         if judged is not None:
@@ -389,6 +394,26 @@ def _conjoined_judgement(conj: Token, sent: Span, speaker: Token) -> Found | Non
     if lemma in DENY_VERBS:
         return _denial_of(obj, sent, speaker, conj)
     return None
+
+
+def _blamed(verb: Token, obj: Token, sent: Span, speaker: Token) -> Found | None:
+    """*attributed the hack to Russia*, *blamed the attack on Russia*: Russia was behind it;
+    *blamed Russia for the attack*: the same. The preposition may hang on the verb or the object."""
+    doer_mark, act_mark = BLAMING_VERBS[verb.lemma_.lower()]
+    preps = [c for c in (*verb.children, *obj.children) if c.dep_ == "prep"]
+    doer = next((p for p in preps if p.lower_ == doer_mark), None)
+    act = next((p for p in preps if act_mark is not None and p.lower_ == act_mark), None)
+    if doer is not None:
+        by = [t for c in doer.children if c.dep_ == "pobj" for t in c.subtree]
+        what = [t for t in obj.subtree if t.i not in {x.i for x in doer.subtree}]
+    elif act is not None:
+        by = [t for t in obj.subtree if t.i not in {x.i for x in act.subtree}]
+        what = [t for c in act.children if c.dep_ == "pobj" for t in c.subtree]
+    else:
+        return None
+    if not by or not what:
+        return None
+    return _found(sent, speaker, verb, Stance.ASSERT, by, what, joiner=" was behind ")
 
 
 def _accused(verb: Token, obj: Token) -> list[Token]:

@@ -13,9 +13,12 @@ ASSERT_VERBS = frozenset(
     argue contend maintain explain stress emphasise emphasize observe remark reckon conclude report
     announce acknowledge admit concede reveal disclose indicate show predict forecast expect fear
     write declare accuse threaten vow pledge promise point caution hint agree testify signal tweet
-    post recall comment reply respond counter charge assess judge conclude understand
+    post recall comment reply respond counter charge assess judge conclude understand attribute blame
     """.split()
 )
+# "X attributed A to B", "X blamed B for A", "X blamed A on B": B was behind A. The preposition
+# that names who did it, and the one that names the act, for each verb.
+BLAMING_VERBS = {"attribute": ("to", None), "blame": ("on", "for")}
 
 # Reporting verbs whose subject must be a report for them to report: "the data show P".
 EVIDENCE_VERBS = frozenset("show indicate".split())
