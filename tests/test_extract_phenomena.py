@@ -217,6 +217,15 @@ CASES = {
         "Danish police blamed the outage on a ransomware gang.",
         [("Danish police", A, "a ransomware gang was behind the outage")],
     ),
+    "nothing-to-do-with-it-from-the-accused-side-denies": (
+        "Estonia blamed Russia for the cyberattack on its banks. The Kremlin said Moscow had nothing "
+        "to do with the attack.",
+        [("Estonia", A, "Russia was behind the cyberattack"), ("Russia", D, "Moscow was behind the attack")],
+    ),
+    "nothing-to-do-with-it-from-a-third-party-asserts": (
+        "Analyst Jane Doe said Moscow had nothing to do with the attack.",
+        [("Jane Doe", A, "Moscow had nothing to do with the attack")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],
@@ -278,6 +287,19 @@ def test_a_state_body_in_a_title_speaks_for_the_state_that_spoke_last(extractor:
     assert sides["Tom Reyes"] is None  # a company is no body of a state
     claims = {s.speaker.label: s.claim.key for s in ex.statements}
     assert claims["Iran"] == claims["United Kingdom"]
+
+
+def test_nothing_to_do_with_it_denies_the_accusation_and_a_third_party_asserts_its_negation(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Estonia blamed Russia for the cyberattack on its banks. The Kremlin said Moscow had nothing "
+        "to do with the attack. Jane Doe, an analyst at the Baltic Institute, said Moscow had nothing "
+        "to do with the attack."
+    )
+    (ex,) = extractor.extract([Article("nothing", text)])
+    claims = {s.speaker.label: s.claim.key for s in ex.statements}
+    assert claims["Russia"] == claims["Estonia"] != claims["Jane Doe"]
 
 
 def test_one_claim_for_a_claim_and_its_denial(extractor: Extractor) -> None:

@@ -61,6 +61,7 @@ class Found:
     pointer: Token | None = None  # the pronoun or claim noun a denial points at
     negated_subject: Token | None = None  # subject of a negated content clause: "X has never supplied Y"
     negation: frozenset[int] = frozenset()  # the negation words of that clause
+    affirmed: tuple[tuple[int, str], ...] = ()  # words its positive form says instead
     parts: tuple[list[Token], ...] = ()  # the content's phrases, joined by ``joiner``
     joiner: str = " "
 
@@ -71,7 +72,7 @@ class Found:
 
     def positive(self, subs: Mapping[int, str] | None = None) -> str | None:
         """The content without its negation: the proposition a self-denial denies."""
-        return self.render({**(subs or {}), **dict.fromkeys(self.negation, "")})
+        return self.render({**(subs or {}), **dict.fromkeys(self.negation, ""), **dict(self.affirmed)})
 
 
 def _found(
@@ -99,7 +100,26 @@ def _found(
                 g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
             neg |= {g.i for c in shared for g in c.children if g.dep_ == "neg"}
             found.negated_subject, found.negation = subject, neg
+        elif subject is not None and (idiom := _nothing_to_do_with(root)):
+            # "Moscow had nothing to do with the attack" denies that Moscow was behind it
+            found.negated_subject, found.negation = subject, idiom
+            found.affirmed = ((root.i, "was behind"),)
     return found
+
+
+def _nothing_to_do_with(verb: Token) -> frozenset[int]:
+    """The words of *have nothing to do with X* but X, when ``verb`` is that *have*."""
+    if verb.lemma_.lower() != "have":
+        return frozenset()
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lower_ == "nothing":
+            do = next((c for c in obj.children if c.dep_ == "relcl" and c.lemma_.lower() == "do"), None)
+            preps = do.children if do is not None else ()
+            with_ = next((c for c in preps if c.dep_ == "prep" and c.lower_ == "with"), None)
+            if with_ is not None and any(c.dep_ == "pobj" for c in with_.children):
+                keep = {t.i for c in with_.children if c.dep_ == "pobj" for t in c.subtree}
+                return frozenset(t.i for t in obj.subtree if t.i not in keep)
+    return frozenset()
 
 
 _FIRST_PERSON = frozenset(("i", "we"))

@@ -89,7 +89,7 @@ MODALITY = frozenset(
     "consider plan seek want curb stop halt cease demand may might could would if unless evidence".split()
 )
 NEGATION = "¬"
-_NEGATIONS = frozenset("not never no n't nor neither without".split())
+_NEGATIONS = frozenset("not never no n't nor neither without nothing".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d[\d,.]*")  # "Siberia-2" is Siberia 2
 _RECIPIENT_MARKS = frozenset(("to", "for"))
 _TARGET_MARKS = frozenset(("on", "against", "into", "in", "of"))
