@@ -372,24 +372,26 @@ def _split_clause(clause: Token, sent: Span, speaker: Token, verb: Token, stance
     own = {t.i for t in clause.subtree}
     parts: list[list[Token]] = []
     judged: list[Found] = []
-    for conj in clause.children:
+
+    def detach(conj: Token) -> set[int]:
+        """Take a conjunct, and the conjunction before it, out of the first proposition."""
+        sub = {t.i for t in conj.subtree}
+        own.difference_update(sub, (c.i for c in clause.children if c.dep_ == "cc" and c.i < conj.i))
+        return sub
+
+    for conj in (c for c in clause.children if c.dep_ == "conj"):
         # "X said it knew nothing and called the allegations absurd": the parser hangs the second
         # report on the first complement; it is X's own judgement of what was said
-        found = _conjoined_judgement(conj, sent, speaker) if conj.dep_ == "conj" else None
+        found = _conjoined_judgement(conj, sent, speaker)
         if found is not None:
-            own -= {t.i for t in conj.subtree}
-            own -= {c.i for c in clause.children if c.dep_ == "cc" and c.i < conj.i}
+            detach(conj)
             judged.append(found)
-        if (
+        elif (
             clause.pos_ in ("VERB", "AUX")  # "some answers about X, and what happened" is one phrase
-            and conj.dep_ == "conj"
             and conj.pos_ in ("VERB", "AUX")
             and any(c.dep_ in _SUBJECTS for c in conj.children)
         ):
-            sub = {t.i for t in conj.subtree}
-            own -= sub
-            own -= {c.i for c in clause.children if c.dep_ == "cc" and c.i < conj.i}
-            parts.append([sent.doc[i] for i in sorted(sub)])
+            parts.append([sent.doc[i] for i in sorted(detach(conj))])
     for adv in clause.children:
         if adv.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in adv.children

@@ -148,9 +148,9 @@ class OxigraphStore:
             self._ox.update(" ;\n".join(operations), prefixes=PREFIXES)
             if self.path is not None:
                 # RocksDB keeps what it writes in memory and in its write-ahead log until a flush;
-                # unflushed, a 10,000-article build left 870 MB of log that every later open of the
-                # store (each `kg query`) replayed first: 33 s. Flushed per update, opening takes
-                # milliseconds and the writer holds less memory.
+                # unflushed, a 10,000-article build left 870 MB of log that the next open replayed
+                # first (33 s for a writer; read-only opens replay it too). Flushed per update,
+                # opening takes milliseconds and the writer holds less memory.
                 self._ox.flush()
         except (OSError, SyntaxError, ValueError) as err:
             raise StoreError(f"cannot update store: {err}") from err
