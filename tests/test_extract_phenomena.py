@@ -226,6 +226,21 @@ CASES = {
         "Analyst Jane Doe said Moscow had nothing to do with the attack.",
         [("Jane Doe", A, "Moscow had nothing to do with the attack")],
     ),
+    "accused-of-hung-on-the-accused": (
+        "Estonian prosecutors accused Narva Components of shipping microchips to Russia.",
+        [("Estonian prosecutors", A, "Narva Components shipping microchips to Russia")],
+    ),
+    "the-airline-is-the-business-named-before": (
+        "Inspectors in Kazakhstan examined three cargo planes owned by Steppe Air Cargo. "
+        "The airline said the planes carried only medical supplies.",
+        [("Steppe Air Cargo", A, "carried only medical supplies")],
+    ),
+    "a-company-spokeswoman-says-it-never-did-it": (
+        "Finnish customs accused Koivu Metals of selling ball bearings to Russia. A spokeswoman for "
+        "the firm said it had never sold bearings to Russian buyers.",
+        [("Finnish customs", A, "Koivu Metals selling ball bearings to Russia"),
+         ("Koivu Metals", D, "Koivu Metals had sold bearings to Russian buyers")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],

@@ -336,7 +336,9 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
     subject = f.negated_subject
     if subject is not None and f.stance is Stance.ASSERT:
         corporate = subject.lower_ in ("we", "i") and all(a.kind is not ActorKind.PERSON for a in speakers)
-        subjects = speakers if corporate else memory.resolve(subject)  # "we have never sold"
+        # "we have never sold", and "(the company said) it had never sold" once "it" is resolved
+        resolved = [a for a in speakers if subs.get(subject.i) == a.label]
+        subjects = speakers if corporate else resolved or memory.resolve(subject)
         sides = {a.key for sp in speakers for a in _chain(sp)}
         if subjects and all(any(a.key in sides for a in _chain(sub)) for sub in subjects):
             f.stance = Stance.DENY

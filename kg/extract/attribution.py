@@ -29,6 +29,7 @@ from kg.extract.lexicon import (
     CONTINUING_PARTICIPLES,
     DENIAL_JUDGEMENTS,
     DENY_VERBS,
+    DESTINATION_PREPS,
     ENUMERATING_VERBS,
     EVIDENCE_VERBS,
     JUDGE_VERBS,
@@ -274,11 +275,9 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         clauses += _contrasted(verb)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     if lemma in ACCUSING_VERBS and objects:
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ == ACCUSING_VERBS[lemma]:
-                body = [t for c in prep.children for t in c.subtree]
-                if body:
-                    return [_found(sent, speaker, verb, stance, _accused(verb, objects[0]), body)]
+        accused = _accusation(verb, objects[0])
+        if accused is not None:
+            return [_found(sent, speaker, verb, stance, *accused)]
     if lemma in BLAMING_VERBS and objects:
         blamed = _blamed(verb, objects[0], sent, speaker)
         if blamed is not None:
@@ -436,6 +435,29 @@ def _blamed(verb: Token, obj: Token, sent: Span, speaker: Token) -> Found | None
     if not by or not what:
         return None
     return _found(sent, speaker, verb, Stance.ASSERT, by, what, joiner=" was behind ")
+
+
+def _accusation(verb: Token, obj: Token) -> tuple[list[Token], list[Token]] | None:
+    """*X accused Y of P* -> (Y, P). The parser hangs *of P* on the verb or on the object; on the
+    object, the act's own destination is often left on the verb (*accused Y of shipping tools |
+    to Russia*) and belongs to P."""
+    mark = ACCUSING_VERBS[verb.lemma_.lower()]
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == mark), None)
+    on_object = prep is None
+    if on_object:
+        prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == mark), None)
+    if prep is None:
+        return None
+    body = [t for c in prep.children for t in c.subtree]
+    if not body:
+        return None
+    if on_object:
+        body += [t for c in verb.children if c.dep_ == "prep" and c.i > prep.i
+                 and c.lower_ in DESTINATION_PREPS for t in c.subtree]
+        accused = [t for t in _accused(verb, obj) if t.i not in {x.i for x in prep.subtree}]
+    else:
+        accused = _accused(verb, obj)
+    return accused, body
 
 
 def _accused(verb: Token, obj: Token) -> list[Token]:

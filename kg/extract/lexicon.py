@@ -47,6 +47,8 @@ CONTINUING_PARTICIPLES = frozenset(
 )
 # "X accused / charged Y of / with P": the object did P.
 ACCUSING_VERBS = {"accuse": "of", "charge": "with"}
+# Where an act goes: the parser may leave these on a verb of accusing (*accused Y of shipping | to Z*).
+DESTINATION_PREPS = frozenset("to through via into".split())
 
 # Nouns that stand for a report and hand attribution to whoever made it.
 REPORT_NOUNS = frozenset(
@@ -106,6 +108,19 @@ CONCESSIVE_MARKS = frozenset("while although though whereas".split())
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
+# Kinds of business: "the airline said" is the business the article named last.
+COMPANY_NOUNS = frozenset(
+    "company firm airline bank manufacturer maker carrier exporter shipper supplier operator "
+    "conglomerate lender insurer contractor distributor trader retailer group".split()
+)
+# Last words of business names; the tagger takes some such names for people's.
+CORPORATE_NAME_ENDS = frozenset(
+    "metals trading logistics holdings industries industry group systems technologies technology "
+    "electronics shipping airlines airline air cargo bank corp corporation inc ltd llc gmbh plc ag "
+    "co company partners ventures enterprises engineering solutions components energy petroleum "
+    "oil gas steel motors aerospace dynamics defence defense labs laboratories semiconductor "
+    "semiconductors microelectronics telecom networks software security".split()
+)
 DETERMINERS = frozenset("the a an some many several most few other these those this that such all".split())
 
 # Page furniture: text that is part of the web page, not of the article.

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.extract.gazetteer import Gazetteer, actor_key
-from kg.extract.lexicon import DETERMINERS, GROUP_NOUNS, PERSONAL_PRONOUNS, REPORT_NOUNS, STATE_COLLECTIVES
+from kg.extract.lexicon import (
+    COMPANY_NOUNS,
+    CORPORATE_NAME_ENDS,
+    DETERMINERS,
+    GROUP_NOUNS,
+    PERSONAL_PRONOUNS,
+    REPORT_NOUNS,
+    STATE_COLLECTIVES,
+)
 from kg.records import Actor, ActorKind
 
 if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
@@ -55,6 +63,7 @@ class SpeakerMemory:
     orgs: list[Actor] = field(default_factory=list)  # organizations and states that spoke, most recent last
     last_thing: Actor | None = None  # the last state or organization that was a subject
     states: list[Actor] = field(default_factory=list)  # states named so far, most recent last
+    named_orgs: list[Actor] = field(default_factory=list)  # organizations named or heard, most recent last
 
     # -- people ---------------------------------------------------------------------------------
     def _remember(self, actor: Actor, gender: str | None = None) -> _Person:
@@ -98,6 +107,11 @@ class SpeakerMemory:
             if state in self.states:
                 self.states.remove(state)
             self.states.append(state)
+        for named in span.ents:  # what a later "the company" means
+            if named.label_ == "ORG" or _corporate_name(named):
+                org = self._organisation(named.root, named)
+                if org.kind is ActorKind.ORGANIZATION:
+                    self._heard_of(org)
         for tok in span:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
                 ent = _entity_of(tok)
@@ -146,11 +160,29 @@ class SpeakerMemory:
         self.last_speaker = actor
         if actor.kind in (ActorKind.ORGANIZATION, ActorKind.STATE):
             self.orgs.append(actor)
+        if actor.kind is ActorKind.ORGANIZATION:
+            self._heard_of(actor)
         if actor.kind is ActorKind.PERSON:
             person = self._remember(actor)
             if person in self.speakers:
                 self.speakers.remove(person)
             self.speakers.append(person)
+
+    def _heard_of(self, actor: Actor) -> None:
+        self.named_orgs = [a for a in self.named_orgs if a.key != actor.key] + [actor]
+
+    def _described_org(self, noun: str) -> Actor | None:
+        """*the ministry*, *the company*: the latest organization named whose name has that noun
+        (*the Foreign Ministry*), else for a kind of business the latest one that is no state body;
+        else the organization or state that spoke last."""
+        for org in reversed(self.named_orgs):
+            if noun in org.label.lower().split():
+                return org
+        if noun in COMPANY_NOUNS:
+            for org in reversed(self.named_orgs):
+                if not _STATE_BODIES & set(org.label.lower().split()):
+                    return org
+        return self.orgs[-1] if self.orgs else None
 
     # -- resolution -----------------------------------------------------------------------------
     def resolve(self, token: Token) -> list[Actor]:
@@ -220,8 +252,11 @@ class SpeakerMemory:
             if body is not None:
                 # "a spokesperson for the foreign ministry": an unnamed voice of the organization
                 return self._resolve_one(body)
-            if lemma in _ORG_NOUNS and _has_definite_det(tok) and len(_phrase(tok)) == 2 and self.orgs:
-                return self.orgs[-1]  # "the company said": the organization that spoke last
+            described_org = lemma in _ORG_NOUNS or lemma in COMPANY_NOUNS
+            if described_org and _has_definite_det(tok) and len(_phrase(tok)) == 2:
+                described = self._described_org(lemma)  # "the company said"
+                if described is not None:
+                    return described
             if lemma in GROUP_NOUNS and tok.tag_ == "NNS":
                 return self._group(tok)
             if lemma in _ROLE_NOUNS and _has_definite_det(tok):
@@ -258,7 +293,10 @@ class SpeakerMemory:
         return out
 
     def _known_thing(self, ent: Span) -> bool:
-        """The gazetteer knows this name as a state, organization or group, not as a person."""
+        """The name is no person's: the gazetteer knows it as a state, organization or group, or it
+        ends in a word that names a business (*Koivu Metals*, which the tagger may take for a person)."""
+        if _corporate_name(ent):
+            return True
         known = self.gazetteer.find(ent.text)
         return known is not None and known.kind is not ActorKind.PERSON
 
@@ -396,6 +434,10 @@ def _collective_of_states(tok: Token) -> bool:
         return False
     words = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod")}
     return bool(words & {"these", "those", "both", "two"})
+
+
+def _corporate_name(ent: Span) -> bool:
+    return len(ent) >= 2 and ent[-1].pos_ == "PROPN" and ent[-1].lower_ in CORPORATE_NAME_ENDS
 
 
 def _entity_of(tok: Token) -> Span | None:
