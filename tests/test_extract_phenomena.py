@@ -241,6 +241,31 @@ CASES = {
         [("Finnish customs", A, "Koivu Metals selling ball bearings to Russia"),
          ("Koivu Metals", D, "Koivu Metals had sold bearings to Russian buyers")],
     ),
+    "a-body-described-before-its-name-is-the-name": (
+        "Security company Northwall said the intruders used stolen passwords.",
+        [("Northwall", A, "intruders used stolen passwords")],
+    ),
+    "a-state-agency-named-after-its-possessive-denies-for-the-state": (
+        "Poland blamed Belarus for the sabotage of the railway. Belarus rarely comments on such cases. "
+        "Its state news agency Belta insisted that the country had nothing to do with the sabotage.",
+        [("Poland", A, "Belarus was behind the sabotage"),
+         ("Belta", D, "Belarus was behind the sabotage")],
+    ),
+    "not-knowing-is-no-denial": (
+        "Norway said Russian jets had crossed into its airspace. Moscow said it could not verify the "
+        "footage.",
+        [("Norway", A, "Russian jets had crossed"), ("Russia", A, "Russia could not verify the footage")],
+    ),
+    "rejected-what-it-called-a-campaign": (
+        "Lithuania accused Minsk of sending balloons into its airspace. Minsk rejected what it called "
+        "a hostile campaign by Vilnius.",
+        [("Lithuania", A, "Minsk sending balloons into its airspace"),
+         ("Belarus", D, "Minsk sending balloons into its airspace")],
+    ),
+    "a-firm-the-tagger-takes-for-a-person-denies-for-itself": (
+        "Dutch chipmaker Velden said it had not sold chips to Russia.",
+        [("Velden", D, "Velden had sold chips to Russia")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],

@@ -33,6 +33,7 @@ from kg.extract.lexicon import (
     ENUMERATING_VERBS,
     EVIDENCE_VERBS,
     JUDGE_VERBS,
+    KNOWING_VERBS,
     QUOTE_CLOSE,
     QUOTE_OPEN,
     REPORT_NOUNS,
@@ -94,7 +95,9 @@ def _found(
         root = min(parts[0], key=_depth)
         neg = frozenset(c.i for c in root.children if c.dep_ == "neg")
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if neg and subject is not None:
+        # "X said it could not confirm the report" says what X knows, denies no act of X's
+        knowing = root.lemma_.lower() in ASSERT_VERBS or root.lemma_.lower() in KNOWING_VERBS
+        if neg and subject is not None and not knowing:
             # "has never sold arms and will never do so": the conjuncts that share the subject
             # are negated with it, and a self-denial turns them positive too
             shared = [c for c in root.children if c.dep_ == "conj" and not any(
@@ -289,6 +292,11 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     if lemma in DENY_VERBS and objects and objects[0].lemma_.lower() in CLAIM_NOUNS:
         # "denied these allegations": the object is what is denied, whatever else the parser hung here
         return [_denial_of(objects[0], sent, speaker, verb)]
+    named = _what_it_called(clauses) if lemma in DENY_VERBS else None
+    if named is not None:
+        # "rejected what it called a smear campaign": a denial of what was said before
+        said = frozenset(t.i for c in clauses for t in c.subtree)  # no statement of its own
+        return [Found(sent, speaker, verb.text, lemma, Stance.DENY, None, said, pointer=named)]
     reduced = _reduced_relative(clauses)
     if reduced is not None:
         return [_found(sent, speaker, verb, stance, reduced)]
@@ -337,6 +345,22 @@ def _contrasted(verb: Token) -> list[Token]:
         ):
             out.append(conj)
     return out
+
+
+def _what_it_called(clauses: list[Token]) -> Token | None:
+    """*what it called a smear campaign*, *what it described as lies*: the name given (*campaign*)
+    to what the clause's *what* stands for, or None for any other complement."""
+    for clause in clauses:
+        if clause.lemma_.lower() not in JUDGE_VERBS:
+            continue
+        if not any(c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children):
+            continue
+        for child in clause.children:
+            if child.dep_ in ("oprd", "xcomp", "acomp") or child.dep_ == "dobj" and child.lower_ != "what":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "as":
+                return next((c for c in child.children if c.dep_ == "pobj"), child)
+    return None
 
 
 def _reduced_relative(clauses: list[Token]) -> list[Token] | None:

@@ -16,6 +16,8 @@ ASSERT_VERBS = frozenset(
     post recall comment reply respond counter charge assess judge conclude understand attribute blame
     """.split()
 )
+# Not knowing is no denial: "it could not verify the report" (with the reporting verbs).
+KNOWING_VERBS = frozenset("know verify see identify establish rule".split())
 # "X attributed A to B", "X blamed B for A", "X blamed A on B": B was behind A. The preposition
 # that names who did it, and the one that names the act, for each verb.
 BLAMING_VERBS = {"attribute": ("to", None), "blame": ("on", "for")}
@@ -82,6 +84,8 @@ GROUP_NOUNS = frozenset(
 ENUMERATING_VERBS = frozenset("include involve comprise encompass".split())
 
 # Plural nouns that, with "these", "both" or "the two", stand for the states named just before.
+# "the country" alone is the state named last.
+COUNTRY_NOUNS = frozenset(("country", "nation"))
 STATE_COLLECTIVES = frozenset("government country nation side capital state neighbour neighbor".split())
 
 # Words that mark the certainty of a statement rather than its content.

@@ -15,6 +15,7 @@ from kg.extract.gazetteer import Gazetteer, actor_key
 from kg.extract.lexicon import (
     COMPANY_NOUNS,
     CORPORATE_NAME_ENDS,
+    COUNTRY_NOUNS,
     DETERMINERS,
     GROUP_NOUNS,
     PERSONAL_PRONOUNS,
@@ -130,6 +131,14 @@ class SpeakerMemory:
         speaker = speakers[0] if len(speakers) == 1 else None
         ids = {t.i for t in tokens}
         for tok in tokens:
+            subject = tok.dep_ in ("nsubj", "nsubjpass")
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in COUNTRY_NOUNS and subject:
+                # "(KCNA insisted that) the country had nothing to do with it": the state named last
+                state = self._resolve_one(tok)
+                det = [c for c in tok.children if c.dep_ == "det"]
+                if state is not None and det:
+                    subs.update({tok.i: state.label, det[0].i: ""})
+                continue
             if tok.pos_ != "PRON":
                 continue
             low = tok.lower_
@@ -223,6 +232,9 @@ class SpeakerMemory:
             if tok.dep_ in ("nsubj", "nsubjpass") and relative:  # "X, which said P"
                 return self._resolve_one(tok.head.head)
             return None
+        described = _described_name(tok)
+        if described is not None:
+            return self._described_body(*described)
         ent = _entity_of(tok)
         if ent is not None and ent.label_ == "PERSON" and self._known_thing(ent):
             # The tagger takes a sentence-initial state for a person ("Armenia denied that ..."):
@@ -252,11 +264,13 @@ class SpeakerMemory:
             if body is not None:
                 # "a spokesperson for the foreign ministry": an unnamed voice of the organization
                 return self._resolve_one(body)
-            described_org = lemma in _ORG_NOUNS or lemma in COMPANY_NOUNS
-            if described_org and _has_definite_det(tok) and len(_phrase(tok)) == 2:
-                described = self._described_org(lemma)  # "the company said"
-                if described is not None:
-                    return described
+            business = lemma in _ORG_NOUNS or lemma in COMPANY_NOUNS
+            if business and _has_definite_det(tok) and len(_phrase(tok)) == 2:
+                org = self._described_org(lemma)  # "the company said"
+                if org is not None:
+                    return org
+            if lemma in COUNTRY_NOUNS and _has_definite_det(tok) and len(_phrase(tok)) == 2 and self.states:
+                return self.states[-1]  # "the country": the state named last
             if lemma in GROUP_NOUNS and tok.tag_ == "NNS":
                 return self._group(tok)
             if lemma in _ROLE_NOUNS and _has_definite_det(tok):
@@ -264,6 +278,24 @@ class SpeakerMemory:
             if lemma in _ORG_NOUNS or low in _ORG_NOUNS or _place_modifier(tok, self.gazetteer):
                 return self._organisation(tok, None)
         return None
+
+    def _described_body(self, description: list[Token], name: list[Token]) -> Actor:
+        """*cybersecurity firm Mandiant* is Mandiant; a public body's description gives its side
+        (*Russian state news agency TASS*, *its state news agency KCNA* after a state): a firm's
+        does not (*US chipmaker Nvidia* does not speak for the United States)."""
+        label = " ".join(t.text for t in name)
+        known = self.gazetteer.find(label)
+        if known is not None:
+            return known
+        noun = description[-1].lemma_.lower()
+        side = None
+        if noun in _ORG_NOUNS and noun not in COMPANY_NOUNS:
+            for t in description:
+                side = side or self.gazetteer.place(t.text)
+            its = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in description)
+            if side is None and its and self.states:
+                side = self.states[-1]
+        return Actor(actor_key(label), label, ActorKind.ORGANIZATION, speaks_for=side)
 
     def _named_after(self, tok: Token, folded: Token) -> Actor | None:
         """The person named by ``tok`` and the names right before it, after the folded conjunct
@@ -434,6 +466,41 @@ def _collective_of_states(tok: Token) -> bool:
         return False
     words = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod")}
     return bool(words & {"these", "those", "both", "two"})
+
+
+def _described_name(tok: Token) -> tuple[list[Token], list[Token]] | None:
+    """A common noun describing a body, then its proper name, as the parser may give them:
+    *cybersecurity firm Mandiant* (the name heads the phrase), *US chipmaker Nvidia* (the name in
+    apposition) or *the news agency TASS* (two subjects side by side). (description, name), or
+    None; never for a person's name, which takes its title elsewhere."""
+    doc = tok.doc
+    if tok.pos_ == "PROPN":
+        phrase = _phrase(tok)
+        k = len(phrase)
+        while k > 0 and phrase[k - 1].pos_ == "PROPN":
+            k -= 1
+        description, name = phrase[:k], phrase[k:]
+    elif tok.pos_ == "NOUN" and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+        after = doc[tok.i + 1]
+        head = after
+        while head.head.i != head.i and head.head.pos_ == "PROPN" and head.head.i > tok.i:
+            head = head.head  # "RIA" -> "Novosti"
+        beside = head.dep_ == tok.dep_ and head.head.i == tok.head.i  # "agency TASS said"
+        if not (head.dep_ == "appos" and head.head.i == tok.i) and not beside:
+            return None
+        description = _phrase(tok)
+        name = [t for t in doc[tok.i + 1 : head.i + 1]]
+    else:
+        return None
+    if not description or not name or description[-1].pos_ != "NOUN" or any(t.pos_ != "PROPN" for t in name):
+        return None
+    named = _entity_of(name[-1])
+    kind = description[-1].lemma_.lower()
+    # the tagger takes some firms for people: "chipmaker Velden", "security company Northwall"
+    body = kind not in _ROLE_NOUNS and (kind in _ORG_NOUNS or kind in COMPANY_NOUNS or kind.endswith("maker"))
+    if named is not None and named.label_ == "PERSON" and not body:
+        return None
+    return description, name
 
 
 def _corporate_name(ent: Span) -> bool:
