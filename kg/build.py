@@ -141,7 +141,7 @@ def build(
     ids = tuple(a.id for a in todo)
     bar.start(len(todo))
     processes = workers if len(todo) >= MIN_PARALLEL else 1
-    kinds = stored_kinds(store) if todo else {}
+    kinds, labels = stored_actors(store) if todo else ({}, {})
     extracted: Iterable[Extraction] = ()
     if todo:
         # The bar follows articles as their statements are ready (in input order).
@@ -161,7 +161,7 @@ def build(
     # corpus, and a chunk that does not validate costs its own articles, not the night's build.
     for chunk in _chunks(extracted, chunk_size):
         bar.phase("validating")
-        extractions = _settled(chunk, kinds)
+        extractions = _settled(chunk, kinds, labels)
         dataset = to_dataset(extractions, extractor.version, prints)
         # The shapes and the *-violation checks see the chunk alone: its article graphs and the entities
         # graph to_dataset gives them, which describes every actor (through prov:actedOnBehalfOf) and
@@ -202,40 +202,55 @@ def _chunks(items: Iterable[Extraction], size: int) -> Iterator[list[Extraction]
         yield chunk
 
 
-def _settled(extractions: list[Extraction], kinds: dict[str, ActorKind]) -> list[Extraction]:
-    """Every actor of the batch with one kind per key: the store's, else the first the batch gives."""
+def _settled(
+    extractions: list[Extraction], kinds: dict[str, ActorKind], labels: dict[str, str]
+) -> list[Extraction]:
+    """Every actor of the batch with one kind and one label per key: the store's, else the first
+    the batch gives."""
     out = []
     for ex in extractions:
         statements = []
         for st in ex.statements:
             claim = st.claim
-            agent = settle_kind(claim.agent, kinds) if claim.agent is not None else None
-            target = settle_kind(claim.target, kinds) if claim.target is not None else None
-            about = tuple(settle_kind(a, kinds) for a in claim.about)
+            agent = settle_kind(claim.agent, kinds, labels) if claim.agent is not None else None
+            target = settle_kind(claim.target, kinds, labels) if claim.target is not None else None
+            about = tuple(settle_kind(a, kinds, labels) for a in claim.about)
             claim = dataclasses.replace(claim, agent=agent, target=target, about=about)
-            statements.append(dataclasses.replace(st, speaker=settle_kind(st.speaker, kinds), claim=claim))
+            speaker = settle_kind(st.speaker, kinds, labels)
+            statements.append(dataclasses.replace(st, speaker=speaker, claim=claim))
         out.append(Extraction(ex.article, tuple(statements)))
     return out
 
 
 def stored_kinds(store: Store) -> dict[str, ActorKind]:
     """``{actor key: kind}`` for the actors in ``store`` (queries see the union of its graphs)."""
+    return stored_actors(store)[0]
+
+
+def stored_actors(store: Store) -> tuple[dict[str, ActorKind], dict[str, str]]:
+    """``{actor key: kind}`` and ``{actor key: label}`` for the actors in ``store``."""
     classes = {str(CG[k.value]): k for k in ActorKind}
     kinds: dict[str, ActorKind] = {}
-    for row in rows(store.query(_ACTOR_KINDS)):
+    labels: dict[str, str] = {}
+    for row in rows(store.query(_ACTORS)):
         iri, kind = row["actor"] or "", classes.get(row["kind"] or "")
         if kind is not None and iri.startswith(_ACTOR_PREFIX):
-            kinds.setdefault(iri.removeprefix(_ACTOR_PREFIX), kind)
-    return kinds
+            key = iri.removeprefix(_ACTOR_PREFIX)
+            kinds.setdefault(key, kind)
+            if row["label"] is not None:
+                labels.setdefault(key, row["label"])
+    return kinds, labels
 
 
 _ACTOR_PREFIX = str(actor_iri(Actor("", "", ActorKind.STATE)))
-_ACTOR_KINDS = f"""
-SELECT ?actor ?kind WHERE {{
+_ACTORS = f"""
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?actor ?kind ?label WHERE {{
   VALUES ?kind {{ {" ".join(f"<{CG[k.value]}>" for k in ActorKind)} }}
   ?actor a ?kind
+  OPTIONAL {{ ?actor rdfs:label ?label }}
 }}
-ORDER BY ?actor ?kind
+ORDER BY ?actor ?kind ?label
 """
 
 

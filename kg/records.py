@@ -101,12 +101,15 @@ class Extraction:
     statements: tuple[Statement, ...] = field(default_factory=tuple)
 
 
-def settle_kind(actor: Actor, kinds: dict[str, ActorKind]) -> Actor:
+def settle_kind(actor: Actor, kinds: dict[str, ActorKind], labels: dict[str, str] | None = None) -> Actor:
     """``actor`` with the kind ``kinds`` already holds for its key (and for everyone it speaks for);
     a key not in ``kinds`` is entered with the actor's own kind. The tagger may call one unknown
-    name a person in one sentence and an organization in the next; one key must keep one kind."""
-    principal = settle_kind(actor.speaks_for, kinds) if actor.speaks_for is not None else None
+    name a person in one sentence and an organization in the next; one key must keep one kind.
+    With ``labels``, one key keeps one label the same way (*Prosecutors* at the start of a sentence
+    and *prosecutors* inside one are one actor)."""
+    principal = settle_kind(actor.speaks_for, kinds, labels) if actor.speaks_for is not None else None
     kind = kinds.setdefault(actor.key, actor.kind)
-    if kind is actor.kind and principal is actor.speaks_for:
+    label = labels.setdefault(actor.key, actor.label) if labels is not None else actor.label
+    if kind is actor.kind and principal is actor.speaks_for and label == actor.label:
         return actor
-    return replace(actor, kind=kind, speaks_for=principal)
+    return replace(actor, kind=kind, label=label, speaks_for=principal)

@@ -266,6 +266,30 @@ CASES = {
         "Dutch chipmaker Velden said it had not sold chips to Russia.",
         [("Velden", D, "Velden had sold chips to Russia")],
     ),
+    "with-someone-alleging-that": (
+        "The hearing opened in Riga, with investigators alleging that the courier carried radio parts to "
+        "Pskov. With the EU threatening new sanctions, the talks stalled.",
+        [("investigators", A, "courier carried radio parts to Pskov")],
+    ),
+    "a-firm-that-it-accused-of": (
+        "The British Foreign Office sanctioned an Istanbul broker that it accused of routing drone "
+        "engines to Moscow.",
+        [("British Foreign Office", A, "an Istanbul broker routing drone engines to Moscow")],
+    ),
+    "according-to-a-source-before-a-named-subject": (
+        "The US Treasury Department sanctioned two firms on Monday. According to the Treasury, Bluehaven "
+        "Trading Ltd bought navigation modules and microcontrollers from distributors in Europe and Asia "
+        "between 2023 and 2025 and shipped them through Dunecrest Logistics FZE in Jebel Ali to a drone "
+        "plant.",
+        [("US Treasury Department", A, "Bluehaven Trading Ltd bought navigation modules")],
+    ),
+    "a-lawyer-denies-for-the-client": (
+        "Prosecutors in Vilnius charged Andrius Kalnas with spying for Belarus. Kalnas's lawyer, Rasa "
+        "Vaitkute, rejected the charge. \"He has never worked for any foreign service,\" Vaitkute said.",
+        [("Prosecutors", A, "Andrius Kalnas spying for Belarus"),
+         ("Rasa Vaitkute", D, "Andrius Kalnas spying for Belarus"),
+         ("Rasa Vaitkute", D, "Andrius Kalnas has worked for any foreign service")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],

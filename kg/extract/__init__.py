@@ -21,8 +21,8 @@ from kg.extract.attribution import (
     find_in_sentence,
     phrase_text,
     quote_mask,
+    quoted,
     quoted_sentence,
-    unframe,
 )
 from kg.extract.claims import ClaimIndex
 from kg.extract.furniture import Paragraph, body_paragraphs
@@ -213,8 +213,7 @@ class Extractor:
                 continued = mask[sent.start]  # the sentence starts inside a quote opened before it
                 donor = _donor(found, i, earlier_first=continued) or (previous if opens_with_quote else [])
                 if donor:
-                    f = Found(sent, None, "said", "say", Stance.ASSERT, None, frozenset(t.i for t in sent),
-                              parts=(unframe(list(sent)),))
+                    f = quoted(sent)
                     _render(f, donor, memory, mask)
                     found[i].append(_Said(f, donor, f.content))
             for items in found:
@@ -337,7 +336,7 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
     if subject is not None and f.stance is Stance.ASSERT:
         corporate = subject.lower_ in ("we", "i") and all(a.kind is not ActorKind.PERSON for a in speakers)
         # "we have never sold", and "(the company said) it had never sold" once "it" is resolved
-        resolved = [a for a in speakers if subs.get(subject.i) == a.label]
+        resolved = [a for sp in speakers for a in _chain(sp) if subs.get(subject.i) == a.label]
         subjects = speakers if corporate else resolved or memory.resolve(subject)
         sides = {a.key for sp in speakers for a in _chain(sp)}
         if subjects and all(any(a.key in sides for a in _chain(sub)) for sub in subjects):

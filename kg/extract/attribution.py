@@ -111,6 +111,13 @@ def _found(
     return found
 
 
+def quoted(sent: Span) -> Found:
+    """A quoted sentence with no attribution of its own, whose speaker is the quote's."""
+    found = _found(sent, None, "said", Stance.ASSERT, list(sent))
+    found.cue_lemma = "say"
+    return found
+
+
 def _nothing_to_do_with(verb: Token) -> frozenset[int]:
     """The words of *have nothing to do with X* but X, when ``verb`` is that *have*."""
     if verb.lemma_.lower() != "have":
@@ -253,8 +260,11 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     speaker = _subject(verb)
     if speaker is None or speaker.i < sent.start or speaker.i >= sent.end:
         return []
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "with":
-        return []  # "with the US threatening sanctions, ...": the narrator's backdrop
+    reports = any(c.dep_ == "ccomp" for c in verb.children)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and not reports:
+        # "with the US threatening sanctions, ...": the narrator's backdrop; "with prosecutors
+        # alleging that P" still reports P
+        return []
     if lemma in EVIDENCE_VERBS and speaker.lemma_.lower() not in REPORT_NOUNS:
         return []  # "data show P" reports; "Xi and Putin will show that P" is a prediction
     if (
@@ -481,6 +491,9 @@ def _accusation(verb: Token, obj: Token) -> tuple[list[Token], list[Token]] | No
         accused = [t for t in _accused(verb, obj) if t.i not in {x.i for x in prep.subtree}]
     else:
         accused = _accused(verb, obj)
+    if obj.lower_ in ("that", "which", "who", "whom") and verb.dep_ == "relcl":
+        # "a distributor that it accused of P": the one accused is what the relative clause hangs on
+        accused = [t for t in verb.head.subtree if t.i not in {x.i for x in verb.subtree}]
     return accused, body
 
 
@@ -607,6 +620,15 @@ def _according_to(sent: Span) -> list[Found]:
             if not pobjs:
                 continue
             phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i}
+            source = pobjs[0]
+            comma = next((t.i for t in to.subtree if t.text == ","), None)
+            subjectless = not any(c.dep_ in _SUBJECTS for c in tok.head.children)
+            if comma is not None and tok.i < comma < sent.end - 1 and tok.i == sent.start and subjectless:
+                # "According to the Treasury, Silverpeak Ltd bought ...": the parser may take the
+                # clause's subject for part of the source; the source ends at the comma
+                phrase = {i for i in phrase if i < comma}
+                named = [t for t in to.subtree if t.i < comma and t.pos_ in ("PROPN", "NOUN")]
+                source = min(named, key=_depth) if named else source
             body = [t for t in sent if t.i not in phrase and not (t.is_punct and t.i in (sent.end - 1,))]
             # "According to X, while P, Q": P and Q are two propositions
             conceded = [
@@ -617,7 +639,7 @@ def _according_to(sent: Span) -> list[Found]:
             parts = [[t for t in adv.subtree if t.lower_ not in CONCESSIVE_MARKS] for adv in conceded]
             conceded_ids = {t.i for adv in conceded for t in adv.subtree}
             body = [t for t in body if t.i not in conceded_ids]
-            out.extend(_found(sent, pobjs[0], "according to", Stance.ASSERT, p) for p in [body, *parts])
+            out.extend(_found(sent, source, "according to", Stance.ASSERT, p) for p in [body, *parts])
     return out
 
 

@@ -77,7 +77,7 @@ NON_ANAPHORIC_CLAIM_NOUNS = frozenset("idea notion suggestion proposal plan".spl
 GROUP_NOUNS = frozenset(
     "expert analyst source observer critic official diplomat scholar researcher economist "
     "commentator insider investor lawmaker legislator academic specialist people prosecutor investigator "
-    "detective regulator inspector auditor".split()
+    "detective regulator inspector auditor lawyer attorney engineer journalist activist".split()
 )
 
 # "This included A, B and C": verbs that list what the statement before consisted of.
@@ -110,6 +110,12 @@ MODAL_HEDGES = frozenset("may might could would likely possibly probably perhaps
 # Subordinators of a concessive clause that carries a proposition of its own.
 CONCESSIVE_MARKS = frozenset("while although though whereas".split())
 
+# What a person is, said in apposition to a name: "Tomasz Wrona, an independent analyst".
+PERSON_NOUNS = GROUP_NOUNS | frozenset(
+    "spokesman spokeswoman spokesperson minister president leader ambassador envoy secretary adviser "
+    "advisor director chief executive founder head professor fellow lecturer reporter student "
+    "defendant suspect client".split()
+)
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 # Kinds of business: "the airline said" is the business the article named last.

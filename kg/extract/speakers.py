@@ -8,7 +8,7 @@ far, so that surnames (*Wishnick said*), pronouns (*she said*) and descriptions
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from kg.extract.gazetteer import Gazetteer, actor_key
@@ -18,6 +18,7 @@ from kg.extract.lexicon import (
     COUNTRY_NOUNS,
     DETERMINERS,
     GROUP_NOUNS,
+    PERSON_NOUNS,
     PERSONAL_PRONOUNS,
     REPORT_NOUNS,
     STATE_COLLECTIVES,
@@ -146,6 +147,11 @@ class SpeakerMemory:
             if low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and not quoted[tok.i]:
                 if speaker is not None and speaker.kind is ActorKind.PERSON:
                     name = speaker.label
+            elif low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and speaker is not None:
+                # a lawyer's quoted "he has never ..." is about the client the lawyer speaks for
+                client = speaker.speaks_for
+                if speaker.kind is ActorKind.PERSON and client is not None:
+                    name = client.label if client.kind is ActorKind.PERSON else None
             elif low == "they" and tok.dep_ in ("nsubj", "nsubjpass") and not quoted[tok.i]:
                 # "France and Germany said they would ...": the joint speakers, named
                 if len(speakers) > 1 and all(a.kind is not ActorKind.PERSON for a in speakers):
@@ -231,7 +237,13 @@ class SpeakerMemory:
             relative = low in ("who", "which", "that") and tok.head.dep_ == "relcl"
             if tok.dep_ in ("nsubj", "nsubjpass") and relative:  # "X, which said P"
                 return self._resolve_one(tok.head.head)
+            if low == "it" and tok.dep_ == "nsubj":
+                return self._it(tok)
             return None
+        if tok.text[:1].isupper() and len(_phrase(tok)) == 1 and not self.gazetteer.find(tok.text):
+            known = self._by_name(tok.text)  # "Mets said", however the tagger took the surname
+            if known is not None:
+                return self._remember(known.actor).actor
         described = _described_name(tok)
         if described is not None:
             return self._described_body(*described)
@@ -245,7 +257,16 @@ class SpeakerMemory:
         for child in tok.children:  # "the minister, Anna Berg, said"
             named = _entity_of(child) if child.dep_ == "appos" else None
             if named is not None and named.label_ == "PERSON" and not self._known_thing(named):
-                return self._person_from_entity(named).actor
+                return self._represented(tok, self._person_from_entity(named).actor)
+            full = _full_name(child) if child.dep_ == "appos" else None
+            if full is not None and tok.lemma_.lower() in PERSON_NOUNS:
+                # "Dolgov's lawyer, Jaan Mets": a full name after a person's role is a person's
+                return self._represented(tok, self._person_from_entity(full).actor)
+        full = _full_name(tok) if ent is None or ent.label_ != "PERSON" else None
+        as_person = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in tok.children)
+        if full is not None and as_person:
+            # "Tomasz Wrona, an independent malware analyst, said": the tagger missed the person
+            return self._person_from_entity(full).actor
         if tok.pos_ == "PROPN":
             # a surname the tagger did not label a person: "Wishnick said"
             name = " ".join(t.text for t in _phrase(tok) if t.pos_ == "PROPN" and t.lower_ not in _HONORIFICS)
@@ -278,6 +299,28 @@ class SpeakerMemory:
             if lemma in _ORG_NOUNS or low in _ORG_NOUNS or _place_modifier(tok, self.gazetteer):
                 return self._organisation(tok, None)
         return None
+
+    def _represented(self, role: Token, person: Actor) -> Actor:
+        """*Dolgov's lawyer*, *a lawyer for Dolgov*, *the company's director*: the person speaks for
+        whom their role serves, when their title named no one."""
+        if person.speaks_for is not None:
+            return person
+        owner = next((c for c in role.children if c.dep_ == "poss"), None) or _role_holder(role)
+        client = self._resolve_one(owner) if owner is not None and owner.pos_ != "PRON" else None
+        if client is None or client.key == person.key:
+            return person
+        title = person.role or role.lemma_.lower()
+        return self._remember(replace(person, role=title, speaks_for=client)).actor
+
+    def _it(self, tok: Token) -> Actor | None:
+        """A speaking *it*: the state or organization that is the subject of the sentence before it
+        (*the Treasury sanctioned a firm that it accused of P*), else the last one that was."""
+        for earlier in reversed(tok.sent[: tok.i - tok.sent.start]):
+            if earlier.dep_ == "nsubj" and earlier.pos_ in ("PROPN", "NOUN"):
+                actor = self._resolve_one(earlier)
+                if actor is not None and actor.kind is not ActorKind.PERSON:
+                    return actor
+        return self.last_thing
 
     def _described_body(self, description: list[Token], name: list[Token]) -> Actor:
         """*cybersecurity firm Mandiant* is Mandiant; a public body's description gives its side
@@ -429,6 +472,13 @@ class SpeakerMemory:
             if ent is not None and ent.label_ in _NE_STATE and len(phrase) == len(ent)
             else ActorKind.ORGANIZATION
         )
+        short = text.split()
+        for org in reversed(self.named_orgs):
+            # "the Treasury" after "the US Treasury Department", "Kiviloom" after "Kiviloom Security"
+            if kind is ActorKind.ORGANIZATION and tok.pos_ == "PROPN" and all(
+                w in org.label.split() for w in short
+            ):
+                return org
         return self._new_org(text.replace(" 's", "'s").replace(" ’s", "’s"), tok, kind)
 
     def _new_org(self, label: str, tok: Token, kind: ActorKind = ActorKind.ORGANIZATION) -> Actor:
@@ -503,6 +553,14 @@ def _described_name(tok: Token) -> tuple[list[Token], list[Token]] | None:
     return description, name
 
 
+def _full_name(tok: Token) -> Span | None:
+    """The proper nouns that end at ``tok`` (*Tomasz Wrona*), when there are two or more."""
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].head.i == tok.i:
+        start -= 1
+    return tok.doc[start : tok.i + 1] if tok.pos_ == "PROPN" and tok.i - start >= 1 else None
+
+
 def _corporate_name(ent: Span) -> bool:
     return len(ent) >= 2 and ent[-1].pos_ == "PROPN" and ent[-1].lower_ in CORPORATE_NAME_ENDS
 
@@ -566,7 +624,7 @@ def _title_and_side(ent: Span, gazetteer: Gazetteer) -> tuple[str | None, Actor 
             role_words.append(t.text)
     affiliation = None
     for child in head.rights:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not child.like_num:  # "Roman Dolgov, 46,": an age
             role_words = role_words or [
                 t.text for t in child.subtree if t.dep_ in ("amod", "compound") and t.head == child
             ] + [child.text]
