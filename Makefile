@@ -1,6 +1,7 @@
 # make test   -- lint, type-check and the default test run (this is the whole CI: .ci/run)
 # make seeds  -- build the seed articles into .kg/store, validate it, print the saved queries
 # make eval   -- score the seeds against the shared gold file, in a fresh store
+# make practice -- score the practice set (bench/practice/: eight articles and their gold) the same way
 # make docs   -- regenerate docs/ontology.md and docs/queries/ from the code and the seeds
 # make bench  -- time every stage on a generated 200-article corpus and print one table (a few
 #                minutes; BENCH_ARGS=--full for 10k articles and 1M+ triples, which takes hours)
@@ -21,7 +22,7 @@ EVAL_STORE ?= out/eval-store
 EVAL_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: install browser servers test seeds eval docs bench clean distclean
+.PHONY: install browser servers test seeds eval practice docs bench clean distclean
 
 install: $(STAMP) browser
 
@@ -78,6 +79,18 @@ eval: $(STAMP)
 	$(BIN)/python bench/eval_stance.py $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.jsonl out/statements.csv
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.jsonl out/statements.csv \
 		--docs $(SEEDS) $(EVAL_ARGS)
+
+PRACTICE ?= bench/practice
+PRACTICE_STORE ?= out/practice-store
+
+practice: $(STAMP)
+	rm -rf $(PRACTICE_STORE)
+	mkdir -p out
+	$(KG) build $(PRACTICE) --store $(PRACTICE_STORE)
+	$(KG) query statements --store $(PRACTICE_STORE) --format csv > out/practice.csv.tmp
+	mv out/practice.csv.tmp out/practice.csv
+	$(BIN)/python bench/eval_stance.py $(SHARED)/eval/score.py $(PRACTICE)/gold.jsonl out/practice.csv
+	$(BIN)/python $(SHARED)/eval/score.py $(PRACTICE)/gold.jsonl out/practice.csv --docs $(PRACTICE) $(EVAL_ARGS)
 
 docs: $(STAMP)
 	$(KG) docs --out docs --seeds $(SEEDS)
