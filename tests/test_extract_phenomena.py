@@ -290,6 +290,39 @@ CASES = {
          ("Rasa Vaitkute", D, "Andrius Kalnas spying for Belarus"),
          ("Rasa Vaitkute", D, "Andrius Kalnas has worked for any foreign service")],
     ),
+    "a-wire-dateline-is-not-the-subject": (
+        "RIGA, May 7 (Balticwire) – Latvia on Thursday said Russian hackers had attacked the port.",
+        [("Latvia", A, "Russian hackers had attacked the port")],
+    ),
+    "a-negated-conjunct-is-a-proposition-of-its-own": (
+        "Regulators fined Arktis Optics Oy. The company said it had stopped all exports to Russia in 2022 "
+        "and had never sold lenses to the Russian army.",
+        [("Arktis Optics Oy", A, "Arktis Optics Oy had stopped all exports"),
+         ("Arktis Optics Oy", D, "Arktis Optics Oy had sold lenses to the Russian army")],
+    ),
+    "a-quoted-sentence-of-two-propositions": (
+        "\"The sanctions are a blunt tool,\" said analyst Jane Doe. \"Smuggling is a serious problem, and "
+        "customs officers are overwhelmed.\"",
+        [("Jane Doe", A, "sanctions are a blunt tool"), ("Jane Doe", A, "Smuggling is a serious problem"),
+         ("Jane Doe", A, "customs officers are overwhelmed")],
+    ),
+    "a-director-speaks-for-the-business-named-last": (
+        "Britain sanctioned Halvard Shipping AS over tanker sales. \"We have never sold a tanker to a "
+        "Russian buyer,\" director Erik Lunde said.",
+        [("Erik Lunde", D, "Halvard Shipping AS have sold a tanker to a Russian buyer")],
+    ),
+    "a-firm-that-it-said-did-it": (
+        "The Treasury named a Dubai broker that it said arranged the payments.",
+        [("Treasury", A, "a Dubai broker arranged the payments")],
+    ),
+    "a-conjunct-that-does-that-again-is-no-new-proposition": (
+        "\"We have to cut the supply routes, and I think we can do that,\" said analyst Jane Doe.",
+        [("Jane Doe", A, "We have to cut the supply routes")],
+    ),
+    "a-quoted-he-is-not-the-speaker": (
+        "\"He has never sold weapons to Iran,\" said analyst Jane Doe.",
+        [("Jane Doe", A, "He has never sold weapons to Iran")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],

@@ -212,8 +212,7 @@ class Extractor:
                     continue
                 continued = mask[sent.start]  # the sentence starts inside a quote opened before it
                 donor = _donor(found, i, earlier_first=continued) or (previous if opens_with_quote else [])
-                if donor:
-                    f = quoted(sent)
+                for f in quoted(sent) if donor else []:
                     _render(f, donor, memory, mask)
                     found[i].append(_Said(f, donor, f.content))
             for items in found:
@@ -337,7 +336,9 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
         corporate = subject.lower_ in ("we", "i") and all(a.kind is not ActorKind.PERSON for a in speakers)
         # "we have never sold", and "(the company said) it had never sold" once "it" is resolved
         resolved = [a for sp in speakers for a in _chain(sp) if subs.get(subject.i) == a.label]
-        subjects = speakers if corporate else resolved or memory.resolve(subject)
+        # a quoted "he" is hardly the speaker: only a resolved one (a lawyer's client) counts
+        unknown = subject.pos_ == "PRON" and quoted[subject.i] and not resolved
+        subjects = speakers if corporate else resolved or ([] if unknown else memory.resolve(subject))
         sides = {a.key for sp in speakers for a in _chain(sp)}
         if subjects and all(any(a.key in sides for a in _chain(sub)) for sub in subjects):
             f.stance = Stance.DENY

@@ -92,9 +92,14 @@ def _found(
     found = Found(sent, speaker, cue, lemma, stance, None, ids, parts=parts, joiner=joiner)
     found.content = found.render()
     if len(parts) == 1 and parts[0]:
-        root = min(parts[0], key=_depth)
+        root = min((t for t in parts[0] if t.pos_ in ("VERB", "AUX")), key=_depth, default=None) or min(
+            parts[0], key=_depth
+        )
         neg = frozenset(c.i for c in root.children if c.dep_ == "neg")
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and root.dep_ == "conj" and root.head.i != root.i:  # "(it) ... and had never sold"
+            subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = subject if subject is not None and subject.i in {t.i for t in parts[0]} else None
         # "X said it could not confirm the report" says what X knows, denies no act of X's
         knowing = root.lemma_.lower() in ASSERT_VERBS or root.lemma_.lower() in KNOWING_VERBS
         if neg and subject is not None and not knowing:
@@ -111,10 +116,16 @@ def _found(
     return found
 
 
-def quoted(sent: Span) -> Found:
-    """A quoted sentence with no attribution of its own, whose speaker is the quote's."""
-    found = _found(sent, None, "said", Stance.ASSERT, list(sent))
-    found.cue_lemma = "say"
+def quoted(sent: Span) -> list[Found]:
+    """A quoted sentence with no attribution of its own, whose speaker is the quote's: one
+    statement per proposition, as for a complement (*"A is a problem, and we are working on B."*)."""
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX"):
+        found = _split_clause(root, sent, None, root, Stance.ASSERT)
+    else:
+        found = [_found(sent, None, "said", Stance.ASSERT, list(sent))]
+    for f in found:
+        f.cue, f.cue_lemma = "said", "say"
     return found
 
 
@@ -302,6 +313,9 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     if lemma in DENY_VERBS and objects and objects[0].lemma_.lower() in CLAIM_NOUNS:
         # "denied these allegations": the object is what is denied, whatever else the parser hung here
         return [_denial_of(objects[0], sent, speaker, verb)]
+    relative = _relative_subject(verb, clauses)
+    if relative is not None:
+        return [_found(sent, speaker, verb, stance, relative)]
     named = _what_it_called(clauses) if lemma in DENY_VERBS else None
     if named is not None:
         # "rejected what it called a smear campaign": a denial of what was said before
@@ -323,9 +337,9 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         # "X claimed their talks centred on P": a small clause in object position
         return [_found(sent, speaker, verb, stance, list(objects[0].subtree))]
     if lemma in DENY_VERBS:
-        relative = objects and objects[0].lower_ in ("which", "that") and verb.dep_ == "relcl"
+        pointing = bool(objects) and objects[0].lower_ in ("which", "that") and verb.dep_ == "relcl"
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "P was denied by X"
-        target = objects[0] if objects and not relative else passive or _relative_antecedent(verb)
+        target = objects[0] if objects and not pointing else passive or _relative_antecedent(verb)
         if target is not None:
             return [_denial_of(target, sent, speaker, verb)]
     quoted = [t for c in verb.children if c.dep_ not in _SUBJECTS for t in c.subtree if mask[t.i]]
@@ -355,6 +369,27 @@ def _contrasted(verb: Token) -> list[Token]:
         ):
             out.append(conj)
     return out
+
+
+def _relative_subject(verb: Token, clauses: list[Token]) -> list[Token] | None:
+    """*a freight forwarder that it said handled the shipments*: the complement's subject is the
+    relative pronoun, which stands for the noun the relative clause hangs on."""
+    if verb.dep_ not in ("relcl", "ccomp") or len(clauses) != 1:
+        return None
+    clause = clauses[0]
+    pronoun = next(
+        (c for c in clause.children if c.dep_ in _SUBJECTS and c.lower_ in ("that", "which", "who")), None
+    )
+    # the pronoun opens the relative clause right after its noun (the parser may hang the clause
+    # elsewhere: "named a broker that it said arranged P")
+    if pronoun is None or pronoun.i != verb.left_edge.i or pronoun.i == 0:
+        return None
+    noun = verb.doc[pronoun.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    own = {t.i for t in verb.subtree}
+    named = [t for t in noun.subtree if t.i <= noun.i and t.i not in own]
+    return named + [t for t in clause.subtree if t.i != pronoun.i]
 
 
 def _what_it_called(clauses: list[Token]) -> Token | None:
@@ -396,7 +431,9 @@ def _complement_in_place(clause: Token, verb: Token, mask: list[bool]) -> bool:
     return any(x.dep_ in _FINITE_SUBJECTS for x in clause.children)
 
 
-def _split_clause(clause: Token, sent: Span, speaker: Token, verb: Token, stance: Stance) -> list[Found]:
+def _split_clause(
+    clause: Token, sent: Span, speaker: Token | None, verb: Token, stance: Stance
+) -> list[Found]:
     """One statement per proposition: *that A and that B*, *while A, B* give two."""
     rejected = _judged_false(clause)
     if rejected is not None and stance is Stance.ASSERT:
@@ -423,8 +460,20 @@ def _split_clause(clause: Token, sent: Span, speaker: Token, verb: Token, stance
             clause.pos_ in ("VERB", "AUX")  # "some answers about X, and what happened" is one phrase
             and conj.pos_ in ("VERB", "AUX")
             and any(c.dep_ in _SUBJECTS for c in conj.children)
+            and not _restates(conj)
         ):
             parts.append([sent.doc[i] for i in sorted(detach(conj))])
+        elif (
+            clause.pos_ in ("VERB", "AUX")
+            and conj.pos_ in ("VERB", "AUX")
+            and conj.lemma_.lower() != "do"  # "no longer trusts them and will never do so": one act
+            and _negated(conj) != _negated(clause)
+        ):
+            # "it had halted all sales and had never supplied the army": the negated act is a
+            # proposition of its own (a denial, said by the doer), with the subject they share
+            shared = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+            if shared:
+                parts.append(sorted([*shared, *(sent.doc[i] for i in detach(conj))], key=lambda t: t.i))
     for adv in clause.children:
         if adv.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in adv.children
@@ -436,7 +485,21 @@ def _split_clause(clause: Token, sent: Span, speaker: Token, verb: Token, stance
     return [_found(sent, speaker, verb, stance, body) for body in [first, *parts] if body] + judged
 
 
-def _conjoined_judgement(conj: Token, sent: Span, speaker: Token) -> Found | None:
+def _restates(conj: Token) -> bool:
+    """*..., and I think I can do that*: a conjunct whose act is *do that / so* speaks of the act
+    before it, not of a proposition of its own."""
+    return any(
+        t.lemma_.lower() == "do" and any(c.dep_ in ("dobj", "advmod") and c.lower_ in ("that", "so", "this")
+                                         for c in t.children)
+        for t in conj.subtree
+    )
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _conjoined_judgement(conj: Token, sent: Span, speaker: Token | None) -> Found | None:
     """A denial or judgement of something said, in a conjunct without a subject of its own."""
     if not _is_cue(conj) or any(c.dep_ in _SUBJECTS for c in conj.children):
         return None
@@ -539,7 +602,7 @@ def _claim_nouns(sent: Span, mask: list[bool]) -> list[Found]:
     return out
 
 
-def _judgement(verb: Token, obj: Token, sent: Span, speaker: Token) -> Found | None:
+def _judgement(verb: Token, obj: Token, sent: Span, speaker: Token | None) -> Found | None:
     """*X called / described / dismissed Y (as) Z*."""
     complement: list[Token] = []
     for child in verb.children:
@@ -575,7 +638,7 @@ def _relative_antecedent(verb: Token) -> Token | None:
     return None
 
 
-def _denial_of(target: Token, sent: Span, speaker: Token, verb: Token) -> Found:
+def _denial_of(target: Token, sent: Span, speaker: Token | None, verb: Token) -> Found:
     """A denial whose content is the target phrase, or a pointer to resolve (*this*, *the claims*)."""
     lemma = verb.lemma_.lower()
     node = target

@@ -2,7 +2,8 @@
 
 Furniture is what a saved web page carries besides the article: ads, tickers,
 subscribe boxes, photo captions, headlines and teasers (lines that do not end
-a sentence), bullets that summarise the body, and lines repeated on the page.
+a sentence), bullets that summarise the body, and lines repeated on the page;
+and a wire dateline at the start of a paragraph (*TALLINN, March 5 (Agency) –*).
 Offsets are kept so that evidence indexes the original text.
 """
 
@@ -15,6 +16,14 @@ from kg.extract.lexicon import BULLETS, CAPTION_MARKERS, FURNITURE_PHRASES
 
 _SENTENCE_END = re.compile(r"""[.!?]["”’)\]]*\s*$|["”]\s*$""")
 _LETTER = re.compile(r"[^\W\d_]")
+# "TALLINN, March 5 (Reuters) - ", "KYIV (AP) — ", "BERLIN — ": a place in capitals, maybe a date and
+# an agency, then a dash. Left in, the parser takes the agency for the sentence's subject.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:/[A-Z][A-Z.'’ -]{1,40}[A-Z.])?"  # TALLINN, WASHINGTON/BRUSSELS
+    r"(?:,\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{1,2})?)?"  # , March 5   , Ukraine
+    r"(?:\s*\([^()\n]{1,40}\)|(?<=\d))"  # (Reuters), or at least a date
+    r"\s*[–—-]{1,2}\s+"
+)
 
 
 @dataclass(frozen=True)
@@ -52,5 +61,8 @@ def body_paragraphs(text: str) -> list[Paragraph]:
             seen.add(key)
             continue
         seen.add(key)
+        dateline = _DATELINE.match(stripped) if not out else None
+        if dateline and dateline.end() < len(stripped):
+            start, stripped = start + dateline.end(), stripped[dateline.end() :]
         out.append(Paragraph(start, start + len(stripped), stripped))
     return out

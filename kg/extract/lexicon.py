@@ -116,6 +116,11 @@ PERSON_NOUNS = GROUP_NOUNS | frozenset(
     "advisor director chief executive founder head professor fellow lecturer reporter student "
     "defendant suspect client".split()
 )
+# Titles of people who speak for a business: with no business named, the one named last.
+REPRESENTATIVE_ROLES = frozenset(
+    "director executive ceo chairman chairwoman founder owner manager spokesman spokeswoman "
+    "spokesperson".split()
+)
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 # Kinds of business: "the airline said" is the business the article named last.
@@ -129,7 +134,8 @@ CORPORATE_NAME_ENDS = frozenset(
     "electronics shipping airlines airline air cargo bank corp corporation inc ltd llc gmbh plc ag "
     "co company partners ventures enterprises engineering solutions components energy petroleum "
     "oil gas steel motors aerospace dynamics defence defense labs laboratories semiconductor "
-    "semiconductors microelectronics telecom networks software security".split()
+    "semiconductors microelectronics telecom networks software security oy oyj ab as asa sa spa nv bv "
+    "srl sro".split()
 )
 DETERMINERS = frozenset("the a an some many several most few other these those this that such all".split())
 

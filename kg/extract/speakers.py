@@ -21,6 +21,7 @@ from kg.extract.lexicon import (
     PERSON_NOUNS,
     PERSONAL_PRONOUNS,
     REPORT_NOUNS,
+    REPRESENTATIVE_ROLES,
     STATE_COLLECTIVES,
 )
 from kg.records import Actor, ActorKind
@@ -109,9 +110,19 @@ class SpeakerMemory:
             if state in self.states:
                 self.states.remove(state)
             self.states.append(state)
-        for named in span.ents:  # what a later "the company" means
+        unlabelled = [  # "fined Arktis Optics Oy", which the tagger may leave without a label
+            name for tok in span if tok.pos_ == "PROPN" and _entity_of(tok) is None
+            and (name := _full_name(tok)) is not None and _corporate_name(name)
+        ]
+        for named in [*span.ents, *unlabelled]:  # what a later "the company" means
             if named.label_ == "ORG" or _corporate_name(named):
-                org = self._organisation(named.root, named)
+                commas = [t.i for t in named if t.text == ","]
+                if commas:  # "According to the Treasury, Silverpeak Ltd": the tagger ran two names together
+                    named = named.doc[commas[-1] + 1 : named.end]
+                label = " ".join(t.text for t in named if t.lower_ not in DETERMINERS)
+                if not label:
+                    continue
+                org = self.gazetteer.find(label) or Actor(actor_key(label), label, ActorKind.ORGANIZATION)
                 if org.kind is ActorKind.ORGANIZATION:
                     self._heard_of(org)
         for tok in span:
@@ -156,9 +167,10 @@ class SpeakerMemory:
                 # "France and Germany said they would ...": the joint speakers, named
                 if len(speakers) > 1 and all(a.kind is not ActorKind.PERSON for a in speakers):
                     name = " and ".join(a.label for a in speakers)
-            elif low == "we" and tok.dep_ in ("nsubj", "nsubjpass") and quoted[tok.i]:
-                if speaker is not None and speaker.kind in (ActorKind.STATE, ActorKind.ORGANIZATION):
-                    name = speaker.label
+            elif low == "we" and tok.dep_ in ("nsubj", "nsubjpass") and quoted[tok.i] and speaker is not None:
+                body = speaker.speaks_for if speaker.kind is ActorKind.PERSON else speaker
+                if body is not None and body.kind in (ActorKind.STATE, ActorKind.ORGANIZATION):
+                    name = body.label  # a spokeswoman's "we" is her company
             elif low == "it" and tok.dep_ == "nsubj":
                 top = tok.head.i not in ids or tok.head.head.i not in ids
                 if speaker is not None and speaker.kind in (ActorKind.STATE, ActorKind.ORGANIZATION) and top:
@@ -409,9 +421,14 @@ class SpeakerMemory:
             if earlier is not None:
                 return self._remember(earlier.actor, gender)
         role, side = _title_and_side(ent, self.gazetteer)
-        if side is None and role is not None and _STATE_BODIES & {w.lower() for w in role.split()}:
+        words = {w.lower() for w in (role or "").split()}
+        if side is None and _STATE_BODIES & words:
             # "Foreign Ministry spokesman X" with no country named: the state that spoke last
             side = self._last_state()
+        elif side is None and words & REPRESENTATIVE_ROLES:
+            # "director Kelvin Lau", "spokeswoman Ingrid Solberg": of the business named last
+            businesses = [o for o in self.named_orgs if not _STATE_BODIES & set(o.label.lower().split())]
+            side = businesses[-1] if businesses else None
         actor = Actor(actor_key(name), name, ActorKind.PERSON, role=role, speaks_for=side)
         return self._remember(actor, gender)
 
