@@ -323,6 +323,23 @@ CASES = {
         "\"He has never sold weapons to Iran,\" said analyst Jane Doe.",
         [("Jane Doe", A, "He has never sold weapons to Iran")],
     ),
+    "a-semicolon-parts-two-reports": (
+        "Ottawa says Ferrowind Ltd, a trader it fined last year, sold drone engines to Russia; Ferrowind "
+        "insists it has never dealt with a Russian customer.",
+        [("Canada", A, "sold drone engines to Russia"),
+         ("Ferrowind Ltd", D, "has dealt with a Russian customer")],
+    ),
+    "a-report-in-a-relative-clause-inside-another": (
+        "Polaris Maritime estimates that 30 tankers switch off their transponders, a practice it says "
+        "could hide cargo from Iran.",
+        [("Polaris Maritime", A, "30 tankers switch off their transponders"),
+         ("Polaris Maritime", A, "a practice could hide cargo from Iran")],
+    ),
+    "two-negated-acts-are-two-denials": (
+        "Belarus said it had not trained any Russian pilots and did not host Russian bombers.",
+        [("Belarus", D, "Belarus had trained any Russian pilots"),
+         ("Belarus", D, "Belarus did host Russian bombers")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],
@@ -487,4 +504,6 @@ def test_rebuild_gives_same_keys(extractor: Extractor) -> None:
 def test_the_default_model_is_en_core_web_sm_3_8(extractor: Extractor) -> None:
     meta = extractor.nlp.meta
     assert (meta["lang"], meta["version"]) == ("en", "3.8.0")
-    assert extractor.nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    assert extractor.nlp.pipe_names == [
+        "tok2vec", "tagger", "semicolon_breaks", "parser", "attribute_ruler", "lemmatizer", "ner"
+    ]

