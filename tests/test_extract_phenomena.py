@@ -340,6 +340,40 @@ CASES = {
         [("Belarus", D, "Belarus had trained any Russian pilots"),
          ("Belarus", D, "Belarus did host Russian bombers")],
     ),
+    "data-from-a-firm-show": (
+        "Data from Polaris Maritime show that the tanker's transponder was off for 12 days.",
+        [("Polaris Maritime", A, "transponder was off for 12 days")],
+    ),
+    "a-participle-hung-on-the-denied-clause": (
+        "Minsk has denied that Belarusian firms repair Russian helicopters, saying it does not export "
+        "military services to any country.",
+        [("Belarus", D, "Belarusian firms repair Russian helicopters"),
+         ("Belarus", D, "does export military services")],
+    ),
+    "an-accusation-by-two-states-of-last-week": (
+        "The fines follow last month's accusation by Paris and Berlin that Serbia had sold shells to Russia.",
+        [("France", A, "Serbia had sold shells to Russia"),
+         ("Germany", A, "Serbia had sold shells to Russia")],
+    ),
+    "our-ships-said-for-a-company": (
+        "Britain sanctioned Caspian Star Shipping. \"Our ships have never carried weapons,\" managing "
+        "director Rustam Aliyev said.",
+        [("Rustam Aliyev", D, "Caspian Star Shipping's ships have carried weapons")],
+    ),
+    "an-embassy-spokesperson-is-the-embassy-named-before": (
+        "Police questioned staff of the Iranian embassy in Vienna. \"Iran has never asked and will never "
+        "ask anyone to spy in Austria,\" an embassy spokesperson said.",
+        [("Iranian embassy", D, "Iran has asked and will ask anyone to spy in Austria")],
+    ),
+    "they-are-the-group-named-before": (
+        "When prosecutors charged Anton Weber in May, they described him as a courier. They allege that "
+        "Weber carried drone parts to Minsk.",
+        [("prosecutors", A, "Anton Weber is a courier"), ("prosecutors", A, "Weber carried drone parts")],
+    ),
+    "a-ministry-described-by-its-state-is-no-name": (
+        "Kazakhstan's transport ministry said the two ships had carried only grain.",
+        [("Kazakhstan's transport ministry", A, "had carried only grain")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],

@@ -196,6 +196,7 @@ class Extractor:
             found: list[list[_Said]] = []
             for sent in sents:
                 items = []
+                memory.note_people(sent)  # before its statements: "X charged Lee, describing him as P"
                 for f in find_in_sentence(sent, mask):
                     speakers = memory.resolve(f.speaker) if f.speaker is not None else []
                     if speakers:
@@ -206,7 +207,6 @@ class Extractor:
                 if not items and last is not None:
                     items = _listed(sent, last, memory, mask)
                 last = items[-1] if items else last
-                memory.note_people(sent)
                 if not items:
                     memory.note_subject(sent)
                 memory.note_things(sent)
@@ -338,12 +338,20 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
     subs.update(_done_before(f))
     subject = f.negated_subject
     if subject is not None and f.stance is Stance.ASSERT:
-        corporate = subject.lower_ in ("we", "i") and all(a.kind is not ActorKind.PERSON for a in speakers)
+        ours = any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)  # "our vessels"
+        bodies = all(a.kind is not ActorKind.PERSON for a in speakers)
+        corporate = (subject.lower_ in ("we", "i") or ours) and bodies
+        if ours and len(speakers) == 1 and speakers[0].speaks_for is not None:
+            speakers_side = [speakers[0].speaks_for]  # a director's "our vessels" are the company's
+        else:
+            speakers_side = speakers
         # "we have never sold", and "(the company said) it had never sold" once "it" is resolved
         resolved = [a for sp in speakers for a in _chain(sp) if subs.get(subject.i) == a.label]
         # a quoted "he" is hardly the speaker: only a resolved one (a lawyer's client) counts
         unknown = subject.pos_ == "PRON" and quoted[subject.i] and not resolved
         subjects = speakers if corporate else resolved or ([] if unknown else memory.resolve(subject))
+        if ours and not corporate:
+            subjects = speakers_side
         sides = {a.key for sp in speakers for a in _chain(sp)}
         if subjects and all(any(a.key in sides for a in _chain(sub)) for sub in subjects):
             f.stance = Stance.DENY

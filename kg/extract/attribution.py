@@ -285,6 +285,8 @@ def _subject(verb: Token) -> Token | None:
             # infinitive; whoever describes is who urges, not whom they urge
             while head.dep_ == "xcomp" and head.tag_ == "VB" and head.head.i != head.i:
                 head = head.head
+            if head.dep_ == "ccomp" and _is_cue(head.head) and not _is_cue(head):
+                head = head.head  # "X denied that P, saying Q", the participle hung on P
         return _subject(head)
     return None
 
@@ -299,7 +301,8 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         # "with the US threatening sanctions, ...": the narrator's backdrop; "with prosecutors
         # alleging that P" still reports P
         return []
-    if lemma in EVIDENCE_VERBS and speaker.lemma_.lower() not in REPORT_NOUNS:
+    reporting = speaker.lemma_.lower() in REPORT_NOUNS or speaker.lower_ in REPORT_NOUNS
+    if lemma in EVIDENCE_VERBS and not reporting:
         return []  # "data show P" reports; "Xi and Putin will show that P" is a prediction
     if (
         verb.dep_ in ("advcl", "xcomp")
@@ -496,6 +499,7 @@ def _split_clause(
             and conj.pos_ in ("VERB", "AUX")
             and conj.lemma_.lower() != "do"  # "no longer trusts them and will never do so": one act
             and (_negated(conj) or _negated(clause))
+            and _complete(clause)  # "has never asked and will never ask X to P": one act
         ):
             # "it had halted all sales and had never supplied the army", "has not sent missiles and
             # does not supply weapons": a negated act is a proposition of its own (a denial, said by
@@ -504,7 +508,13 @@ def _split_clause(
             if shared:
                 parts.append(sorted([*shared, *(sent.doc[i] for i in detach(conj))], key=lambda t: t.i))
     for adv in clause.children:
-        if adv.dep_ == "advcl" and any(
+        said = any(c.dep_ == "ccomp" for c in adv.children)
+        participle = adv.dep_ == "advcl" and adv.tag_ == "VBG" and adv.lemma_.lower() in ASSERT_VERBS
+        if participle and said and not any(c.dep_ in _SUBJECTS for c in adv.children):
+            # "X denied that P, saying Q": the parser hangs the participle on P; Q is a statement
+            # of X's own (see _subject), not part of P
+            own -= {t.i for t in adv.subtree}
+        elif adv.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in adv.children
         ):
             sub = {t.i for t in adv.subtree}
@@ -522,6 +532,12 @@ def _restates(conj: Token) -> bool:
                                          for c in t.children)
         for t in conj.subtree
     )
+
+
+def _complete(verb: Token) -> bool:
+    """The verb has an object or complement of its own, not only the ones it shares."""
+    return any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "prep", "attr", "acomp", "dative", "oprd")
+               for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:
@@ -621,7 +637,9 @@ def _claim_nouns(sent: Span, mask: list[bool]) -> list[Found]:
     for noun in sent:
         if noun.lemma_.lower() not in REPORTING_NOUNS or mask[noun.i]:
             continue
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        # "last week's accusation by X": a time is no owner
+        owners = [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")]
+        owner = owners[0] if owners else None
         for prep in noun.children:
             if owner is None and prep.dep_ == "prep" and prep.lower_ == "by":
                 owner = next((c for c in prep.children if c.dep_ == "pobj"), None)

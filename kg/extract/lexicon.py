@@ -77,7 +77,8 @@ NON_ANAPHORIC_CLAIM_NOUNS = frozenset("idea notion suggestion proposal plan".spl
 GROUP_NOUNS = frozenset(
     "expert analyst source observer critic official diplomat scholar researcher economist "
     "commentator insider investor lawmaker legislator academic specialist people prosecutor investigator "
-    "detective regulator inspector auditor lawyer attorney engineer journalist activist".split()
+    "detective regulator inspector auditor lawyer attorney engineer journalist activist broker trader "
+    "shipper insurer dealer diplomat".split()
 )
 
 # "This included A, B and C": verbs that list what the statement before consisted of.

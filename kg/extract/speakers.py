@@ -67,6 +67,7 @@ class SpeakerMemory:
     last_thing: Actor | None = None  # the last state or organization that was a subject
     states: list[Actor] = field(default_factory=list)  # states named so far, most recent last
     named_orgs: list[Actor] = field(default_factory=list)  # organizations named or heard, most recent last
+    plural: list[Actor] = field(default_factory=list)  # the last plural subject: what a later "they" means
 
     # -- people ---------------------------------------------------------------------------------
     def _remember(self, actor: Actor, gender: str | None = None) -> _Person:
@@ -114,6 +115,12 @@ class SpeakerMemory:
             name for tok in span if tok.pos_ == "PROPN" and _entity_of(tok) is None
             and (name := _full_name(tok)) is not None and _corporate_name(name)
         ]
+        # "the Chinese embassy", "Iran's foreign ministry": what a later "an embassy spokesperson" means
+        for tok in span:
+            if tok.lemma_.lower() in _STATE_BODIES and tok.pos_ in ("NOUN", "PROPN") and _place_modifier(
+                tok, self.gazetteer
+            ):
+                self._heard_of(self._organisation(tok, None))
         for named in [*span.ents, *unlabelled]:  # what a later "the company" means
             if named.label_ == "ORG" or _corporate_name(named):
                 commas = [t.i for t in named if t.text == ","]
@@ -125,6 +132,8 @@ class SpeakerMemory:
                 org = self.gazetteer.find(label) or Actor(actor_key(label), label, ActorKind.ORGANIZATION)
                 if org.kind is ActorKind.ORGANIZATION:
                     self._heard_of(org)
+        plural = self._plural_before(span, span.end)
+        self.plural = plural or self.plural
         for tok in span:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
                 ent = _entity_of(tok)
@@ -167,6 +176,14 @@ class SpeakerMemory:
                 # "France and Germany said they would ...": the joint speakers, named
                 if len(speakers) > 1 and all(a.kind is not ActorKind.PERSON for a in speakers):
                     name = " and ".join(a.label for a in speakers)
+            elif low in ("him", "her") and tok.dep_ == "dobj" and tok.head.i not in ids and not quoted[tok.i]:
+                # "(prosecutors) described him as P": the person named last who is not speaking
+                others = [p.actor for p in self.people if all(p.actor.key != a.key for a in speakers)]
+                name = others[-1].label if others else None
+            elif low == "our" and tok.dep_ == "poss" and quoted[tok.i] and speaker is not None:
+                body = speaker.speaks_for if speaker.kind is ActorKind.PERSON else speaker
+                if body is not None and body.kind in (ActorKind.STATE, ActorKind.ORGANIZATION):
+                    name = f"{body.label}'s"  # "our vessels", said for a company
             elif low == "we" and tok.dep_ in ("nsubj", "nsubjpass") and quoted[tok.i] and speaker is not None:
                 body = speaker.speaks_for if speaker.kind is ActorKind.PERSON else speaker
                 if body is not None and body.kind in (ActorKind.STATE, ActorKind.ORGANIZATION):
@@ -222,6 +239,9 @@ class SpeakerMemory:
                     named.remove(state)
                 named.append(state)
             return named[-2:] if len(named) >= 2 else []
+        if token.lower_ == "they" and token.pos_ == "PRON" and token.dep_ == "nsubj":
+            # "When prosecutors charged him, they said P"; "They allege P" after them
+            return self._plural_before(token.sent, token.i) or list(self.plural)
         heads = [token, *_conjuncts(token)]
         folded = _folded_conjunct(token)
         if folded is not None:
@@ -302,6 +322,11 @@ class SpeakerMemory:
                 org = self._described_org(lemma)  # "the company said"
                 if org is not None:
                     return org
+            unit = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_ in _ORG_NOUNS), None)
+            if lemma in _ROLE_NOUNS and unit is not None and not _place_modifier(tok, self.gazetteer):
+                org = self._described_org(unit.lemma_.lower())  # "an embassy spokesperson said"
+                if org is not None:
+                    return org
             if lemma in COUNTRY_NOUNS and _has_definite_det(tok) and len(_phrase(tok)) == 2 and self.states:
                 return self.states[-1]  # "the country": the state named last
             if lemma in GROUP_NOUNS and tok.tag_ == "NNS":
@@ -323,6 +348,20 @@ class SpeakerMemory:
             return person
         title = person.role or role.lemma_.lower()
         return self._remember(replace(person, role=title, speaks_for=client)).actor
+
+    def _plural_before(self, span: Span, end: int) -> list[Actor]:
+        """The last plural subject before ``end``: a group (*prosecutors*) or joined names (*Germany
+        and France*)."""
+        for tok in reversed(span.doc[span.start : end]):
+            if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.tag_ == "NNS" and tok.lemma_.lower() in GROUP_NOUNS:
+                return [self._group(tok)]
+            if _conjuncts(tok):
+                actors = [a for t in (tok, *_conjuncts(tok)) if (a := self._resolve_one(t)) is not None]
+                if len(actors) > 1:
+                    return actors
+        return []
 
     def _it(self, tok: Token) -> Actor | None:
         """A speaking *it*: the state or organization that is the subject of the sentence before it
@@ -561,6 +600,8 @@ def _described_name(tok: Token) -> tuple[list[Token], list[Token]] | None:
         return None
     if not description or not name or description[-1].pos_ != "NOUN" or any(t.pos_ != "PROPN" for t in name):
         return None
+    if any(t.lower_ in _ORG_NOUNS or t.lower_ in _ROLE_NOUNS or not t.text[:1].isupper() for t in name):
+        return None  # "Kazakhstan's transport ministry": a body's description, no name
     named = _entity_of(name[-1])
     kind = description[-1].lemma_.lower()
     # the tagger takes some firms for people: "chipmaker Velden", "security company Northwall"
