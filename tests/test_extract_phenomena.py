@@ -374,6 +374,47 @@ CASES = {
         "Kazakhstan's transport ministry said the two ships had carried only grain.",
         [("Kazakhstan's transport ministry", A, "had carried only grain")],
     ),
+    "said-right-after-a-noun-that-the-parser-conjoined": (
+        "First secretary Pavel Sorokin, 52, was given 72 hours to pack his bags after Latvia's State "
+        "Security Service said he had mapped the routes of the cable.",
+        [("Latvia's State Security Service", A, "he had mapped the routes")],
+    ),
+    "a-diplomat-it-accuses-of": (
+        "Finland has expelled a Russian attache it accuses of recruiting port workers.",
+        [("Finland", A, "a Russian attache recruiting port workers")],
+    ),
+    "the-ship-investigators-blame-for": (
+        "Divers examined the Eagle S, the tanker Finnish investigators blame for ripping up the cable.",
+        [("Finnish investigators", A, "the tanker was behind ripping up the cable")],
+    ),
+    "its-denial-that": (
+        "Norbulk Shipping spoke on Monday. The firm repeated its denial that the ship's anchor had cut the "
+        "cable.",
+        [("Norbulk Shipping", D, "the ship's anchor had cut the cable")],
+    ),
+    "a-tabloid-verb-of-saying": (
+        "\"They are thieves,\" fumed Lithuanian Energy Minister Tomas Zukas.",
+        [("Tomas Zukas", A, "They are thieves")],
+    ),
+    "not-yet-decided-is-no-denial": (
+        "The Danish Maritime Authority said it had not yet decided whether to detain the tanker.",
+        [("Danish Maritime Authority", A, "had not yet decided whether to detain the tanker")],
+    ),
+    "a-body-named-in-apposition-to-its-description": (
+        "Its Dubai-based owner, Sable Crest Shipping, insists the vessel is fully insured.",
+        [("Sable Crest Shipping", A, "the vessel is fully insured")],
+    ),
+    "a-bare-spokeswoman-speaks-for-the-body-named-before": (
+        "Latvia expelled a diplomat it accuses of spying. Moscow's foreign ministry reacted on Friday. "
+        "Spokeswoman Irina Lebedeva branded the accusations \"spy mania\" and insisted Russia had "
+        "\"nothing to do with\" the damage to the cable.",
+        [("Latvia", A, "a diplomat spying"), ("Irina Lebedeva", D, "a diplomat spying"),
+         ("Irina Lebedeva", D, "Russia was behind the damage to the cable")],
+    ),
+    "a-registry-is-a-body": (
+        "The Palau ship registry told reporters that the tanker had been struck off in February.",
+        [("Palau ship registry", A, "struck off in February")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],

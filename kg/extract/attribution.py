@@ -28,6 +28,7 @@ from kg.extract.lexicon import (
     CONCESSIVE_MARKS,
     CONTINUING_PARTICIPLES,
     DENIAL_JUDGEMENTS,
+    DENIAL_NOUNS,
     DENY_VERBS,
     DESTINATION_PREPS,
     ENUMERATING_VERBS,
@@ -275,6 +276,14 @@ def _subject(verb: Token) -> Token | None:
                 if pobj.dep_ == "pobj":
                     return pobj
     head = verb.head
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    joined = any(c.dep_ == "cc" for c in head.children if head.i < c.i < verb.i)
+    if verb.dep_ == "conj" and not joined and before is not None and before.pos_ in ("PROPN", "NOUN") and (
+        before.dep_ == "pobj"
+    ):
+        # "... after Estonia's security service said P": with no "and", a conjunct right after a
+        # noun is the parser's misreading of that noun's own clause
+        return before
     if verb.tag_ == "VBG" and head.lower_ == "as" and head.head.lemma_.lower() == "quote":
         # "X was quoted as saying P"
         return next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
@@ -324,12 +333,13 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     if clauses:
         clauses += _contrasted(verb)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    if lemma in ACCUSING_VERBS and objects:
-        accused = _accusation(verb, objects[0])
+    if lemma in ACCUSING_VERBS:
+        accused = _accusation(verb, objects[0] if objects else None)
         if accused is not None:
             return [_found(sent, speaker, verb, stance, *accused)]
-    if lemma in BLAMING_VERBS and objects:
-        blamed = _blamed(verb, objects[0], sent, speaker)
+    if lemma in BLAMING_VERBS and (objects or verb.dep_ == "relcl"):
+        # "the tanker investigators blame for the damage": the one blamed is the noun before
+        blamed = _blamed(verb, objects[0] if objects else verb.head, sent, speaker)
         if blamed is not None:
             return [blamed]
     if lemma in JUDGE_VERBS and objects:
@@ -563,12 +573,17 @@ def _blamed(verb: Token, obj: Token, sent: Span, speaker: Token) -> Found | None
     """*attributed the hack to Russia*, *blamed the attack on Russia*: Russia was behind it;
     *blamed Russia for the attack*: the same. The preposition may hang on the verb or the object."""
     doer_mark, act_mark = BLAMING_VERBS[verb.lemma_.lower()]
-    preps = [c for c in (*verb.children, *obj.children) if c.dep_ == "prep"]
+    relative = obj.i == verb.head.i  # "the tanker (that) investigators blame for P"
+    preps = [c for c in (*verb.children, *([] if relative else obj.children)) if c.dep_ == "prep"]
     doer = next((p for p in preps if p.lower_ == doer_mark), None)
     act = next((p for p in preps if act_mark is not None and p.lower_ == act_mark), None)
     if doer is not None:
         by = [t for c in doer.children if c.dep_ == "pobj" for t in c.subtree]
         what = [t for t in obj.subtree if t.i not in {x.i for x in doer.subtree}]
+    elif act is not None and relative:
+        own = {t.i for t in verb.subtree}
+        by = [t for t in obj.subtree if t.i <= obj.i and t.i not in own]
+        what = [t for c in act.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
     elif act is not None:
         by = [t for t in obj.subtree if t.i not in {x.i for x in act.subtree}]
         what = [t for c in act.children if c.dep_ == "pobj" for t in c.subtree]
@@ -579,12 +594,18 @@ def _blamed(verb: Token, obj: Token, sent: Span, speaker: Token) -> Found | None
     return _found(sent, speaker, verb, Stance.ASSERT, by, what, joiner=" was behind ")
 
 
-def _accusation(verb: Token, obj: Token) -> tuple[list[Token], list[Token]] | None:
+def _accusation(verb: Token, obj: Token | None) -> tuple[list[Token], list[Token]] | None:
     """*X accused Y of P* -> (Y, P). The parser hangs *of P* on the verb or on the object; on the
     object, the act's own destination is often left on the verb (*accused Y of shipping tools |
     to Russia*) and belongs to P."""
     mark = ACCUSING_VERBS[verb.lemma_.lower()]
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == mark), None)
+    if obj is None:  # "a diplomat it accuses of P": the accused is the noun the clause hangs on
+        if verb.dep_ != "relcl" or prep is None:
+            return None
+        body = [t for c in prep.children for t in c.subtree]
+        own = {t.i for t in verb.subtree}
+        return [t for t in verb.head.subtree if t.i <= verb.head.i and t.i not in own], body
     on_object = prep is None
     if on_object:
         prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == mark), None)
@@ -645,7 +666,8 @@ def _claim_nouns(sent: Span, mask: list[bool]) -> list[Found]:
                 owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
         body = claim_noun_content(noun) if owner is not None else []
         if owner is not None and body and any(t.pos_ in ("VERB", "AUX") for t in body):
-            out.append(_found(sent, owner, noun, Stance.ASSERT, body))
+            stance = Stance.DENY if noun.lemma_.lower() in DENIAL_NOUNS else Stance.ASSERT
+            out.append(_found(sent, owner, noun, stance, body))
     return out
 
 
@@ -665,8 +687,11 @@ def _judgement(verb: Token, obj: Token, sent: Span, speaker: Token | None) -> Fo
     else:
         obj_tokens = list(obj.subtree)
     if not complement:
-        # "called the claims 'absurd'", parsed with the judgement as a modifier of the object
+        # "called the claims 'absurd'", parsed with the judgement as a modifier of the object;
+        # "branded the accusations 'spy mania'", as an apposition
         complement = [c for c in obj.children if c.dep_ == "amod" and c.lower_ in DENIAL_JUDGEMENTS]
+        complement = complement or [t for c in obj.children if c.dep_ == "appos" for t in c.subtree]
+        obj_tokens = [t for t in obj_tokens if t.i not in {x.i for x in complement}]
     if not complement and verb.lemma_.lower() != "dismiss":
         return None
     words = {t.lemma_.lower() for t in complement} | {t.lower_ for t in complement}

@@ -14,10 +14,11 @@ ASSERT_VERBS = frozenset(
     announce acknowledge admit concede reveal disclose indicate show predict forecast expect fear
     write declare accuse threaten vow pledge promise point caution hint agree testify signal tweet
     post recall comment reply respond counter charge assess judge conclude understand attribute blame
+    fume scoff complain lament retort snap thunder quip boast protest
     """.split()
 )
 # Not knowing is no denial: "it could not verify the report" (with the reporting verbs).
-KNOWING_VERBS = frozenset("know verify see identify establish rule".split())
+KNOWING_VERBS = frozenset("know verify see identify establish rule decide comment respond".split())
 # "X attributed A to B", "X blamed B for A", "X blamed A on B": B was behind A. The preposition
 # that names who did it, and the one that names the act, for each verb.
 BLAMING_VERBS = {"attribute": ("to", None), "blame": ("on", "for")}
@@ -40,6 +41,7 @@ DENIAL_JUDGEMENTS = frozenset(
     groundless baseless false untrue unfounded absurd fabricated fabrication fake nonsense nonsensical
     lie lies slander smear inappropriate ridiculous preposterous speculation speculative baseless
     misinformation disinformation propaganda provocation unsubstantiated fiction fictitious
+    mania hysteria paranoia fantasy invention retaliation
     """.split()
 )
 
@@ -66,8 +68,10 @@ CLAIM_NOUNS = frozenset(
 
 # Nouns for a proposition someone put forward: "the claim by X that P", "X's accusation that P".
 REPORTING_NOUNS = frozenset(
-    "claim accusation allegation assertion charge suggestion warning insistence".split()
+    "claim accusation allegation assertion charge suggestion warning insistence denial rejection".split()
 )
+# Reporting nouns that deny what they report: "its denial that P".
+DENIAL_NOUNS = frozenset("denial rejection".split())
 
 # Claim nouns that name a proposition of their own rather than point back at one already reported:
 # "dismissed the idea" is not "dismissed these allegations".

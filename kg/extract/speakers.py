@@ -41,10 +41,12 @@ _ORG_NOUNS = frozenset(
     "government administration ministry department agency embassy police military army navy court "
     "media office council committee parliament commission authority authorities company firm "
     "spokesman spokesperson regime cabinet bureau service newspaper agency broadcaster intelligence "
-    "counterintelligence prosecution watchdog regulator".split()
+    "counterintelligence prosecution watchdog regulator registry registrar coastguard inspectorate "
+    "customs".split()
 )
 # Bodies of a state: their spokesman speaks for the state even when the title names no country.
 _STATE_BODIES = frozenset("ministry embassy government administration cabinet".split())
+_VOICES = frozenset("spokesman spokeswoman spokesperson".split())
 _NE_STATE = frozenset(("GPE",))
 _NE_ORG = frozenset(("ORG", "NORP", "FAC"))
 
@@ -269,8 +271,8 @@ class SpeakerMemory:
             relative = low in ("who", "which", "that") and tok.head.dep_ == "relcl"
             if tok.dep_ in ("nsubj", "nsubjpass") and relative:  # "X, which said P"
                 return self._resolve_one(tok.head.head)
-            if low == "it" and tok.dep_ == "nsubj":
-                return self._it(tok)
+            if low == "it" and tok.dep_ == "nsubj" or low == "its" and tok.dep_ == "poss":
+                return self._it(tok)  # "it said", "its denial that P"
             return None
         if tok.text[:1].isupper() and len(_phrase(tok)) == 1 and not self.gazetteer.find(tok.text):
             known = self._by_name(tok.text)  # "Mets said", however the tagger took the surname
@@ -290,6 +292,10 @@ class SpeakerMemory:
             named = _entity_of(child) if child.dep_ == "appos" else None
             if named is not None and named.label_ == "PERSON" and not self._known_thing(named):
                 return self._represented(tok, self._person_from_entity(named).actor)
+            body_noun = tok.pos_ == "NOUN" and tok.lemma_.lower() not in PERSON_NOUNS
+            if named is not None and body_noun and (named.label_ == "ORG" or _corporate_name(named)):
+                # "its Dubai-based owner, Meridian Crest Shipping, said": the body named in apposition
+                return self._organisation(named.root, named)
             full = _full_name(child) if child.dep_ == "appos" else None
             if full is not None and tok.lemma_.lower() in PERSON_NOUNS:
                 # "Dolgov's lawyer, Jaan Mets": a full name after a person's role is a person's
@@ -460,12 +466,25 @@ class SpeakerMemory:
             if earlier is not None:
                 return self._remember(earlier.actor, gender)
         role, side = _title_and_side(ent, self.gazetteer)
+        inside = [t.text for t in ent[: max(0, len(ent) - len(names))] if t.lower_ in PERSON_NOUNS]
+        role = role or " ".join(inside) or None  # "Spokeswoman Yelena Voronova" tagged as one name
         words = {w.lower() for w in (role or "").split()}
         if side is None and _STATE_BODIES & words:
             # "Foreign Ministry spokesman X" with no country named: the state that spoke last
             side = self._last_state()
+        elif side is None and words & _VOICES:
+            # "spokeswoman Yelena Voronova": of the body named last, else the state that spoke last;
+            # "company spokesman Tom Reyes": of the company named last, if any
+            unit = words & (_ORG_NOUNS | COMPANY_NOUNS) - _VOICES
+            if unit:
+                bodies = [o for o in self.named_orgs if unit & set(o.label.lower().split())]
+                if unit & COMPANY_NOUNS:
+                    bodies += [o for o in self.named_orgs if not _STATE_BODIES & set(o.label.lower().split())]
+                side = bodies[-1] if bodies else None
+            else:
+                side = self.named_orgs[-1] if self.named_orgs else self._last_state()
         elif side is None and words & REPRESENTATIVE_ROLES:
-            # "director Kelvin Lau", "spokeswoman Ingrid Solberg": of the business named last
+            # "director Kelvin Lau": of the business named last
             businesses = [o for o in self.named_orgs if not _STATE_BODIES & set(o.label.lower().split())]
             side = businesses[-1] if businesses else None
         actor = Actor(actor_key(name), name, ActorKind.PERSON, role=role, speaks_for=side)
@@ -637,7 +656,10 @@ def _name_tokens(ent: Span) -> list[str]:
         if t.lower_.rstrip(".") + ("." if t.lower_.endswith(".") else "") not in _HONORIFICS
         and t.text not in ("'s", "’s")
     ]
-    return [w for w in words if w.lower() not in _HONORIFICS] or [ent.text]
+    words = [w for w in words if w.lower() not in _HONORIFICS] or [ent.text]
+    while len(words) > 2 and words[0].lower() in PERSON_NOUNS:
+        words = words[1:]  # "Spokeswoman Yelena Voronova" at the start of a sentence, tagged as one name
+    return words
 
 
 def _phrase(tok: Token) -> list[Token]:
