@@ -582,3 +582,14 @@ def test_the_default_model_is_en_core_web_sm_3_8(extractor: Extractor) -> None:
     assert extractor.nlp.pipe_names == [
         "tok2vec", "tagger", "semicolon_breaks", "parser", "attribute_ruler", "lemmatizer", "ner"
     ]
+
+
+def test_a_denial_of_the_claims_means_the_act_its_side_is_said_to_have_done(extractor: Extractor) -> None:
+    text = (
+        "Latvia said the GRU had carried out the attack on the port. Latvia's foreign minister said Riga "
+        "would expel two Russian diplomats. Moscow rejected the claims."
+    )
+    (ex,) = extractor.extract([Article("pointer", text)])
+    claims = {(s.speaker.label, s.stance): s.claim.key for s in ex.statements}
+    attack = next(s.claim.key for s in ex.statements if "GRU" in s.content)
+    assert claims[("Russia", D)] == attack

@@ -263,14 +263,15 @@ class Extractor:
     ) -> tuple[Claim | None, str | None]:
         content = s.content
         if content is None and (s.pointer_lemma is None or s.pointer_lemma not in NON_ANAPHORIC_CLAIM_NOUNS):
-            # "Beijing denies this": the latest claim someone else made about the denier's side,
-            # else the latest claim someone else made
+            # "Beijing denies this": the latest claim someone else made that the denier's side did
+            # something, else about the denier's side, else the latest claim someone else made
             sides = {a.key for a in _chain(speaker)}
             others = [
                 e for e in reversed(history) if e.speaker.key != speaker.key and e.stance is Stance.ASSERT
             ]
+            done = [e for e in others if e.claim.agent and sides & {a.key for a in _chain(e.claim.agent)}]
             about = [e for e in others if sides & {a.key for a in (*e.claim.about, e.claim.agent) if a}]
-            for earlier in about[:1] or others[:1]:
+            for earlier in done[:1] or about[:1] or others[:1]:
                 return earlier.claim, earlier.content
         if content is None:
             if s.pointer_text is None or len(s.pointer_text.split()) < 2:
