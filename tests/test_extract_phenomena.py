@@ -415,6 +415,41 @@ CASES = {
         "The Palau ship registry told reporters that the tanker had been struck off in February.",
         [("Palau ship registry", A, "struck off in February")],
     ),
+    "said-p-and-accused-y-of-q": (
+        "Polish Interior Minister Adam Nowak said the fires were started by paid agents and accused "
+        "Moscow of \"waging a sabotage campaign\".",
+        [("Adam Nowak", A, "fires were started by paid agents"),
+         ("Adam Nowak", A, "Moscow waging a sabotage campaign")],
+    ),
+    "a-state-that-cannot-do-it": (
+        "Minsk said Belarus cannot sell rockets to Sudan.",
+        [("Belarus", D, "Belarus can sell rockets to Sudan")],
+    ),
+    "a-spokesman-of-the-firm-named-before-says-we": (
+        "Analysts said Tethys Security Group trained the drone crews. Its spokesman, Oleg Sazonov, called "
+        "the report \"a fabrication\". \"We have never trained anyone in Sudan,\" he said.",
+        [("Analysts", A, "Tethys Security Group trained the drone crews"),
+         ("Oleg Sazonov", D, "Tethys Security Group trained the drone crews"),
+         ("Oleg Sazonov", D, "Tethys Security Group have trained anyone in Sudan")],
+    ),
+    "has-no-people-there": (
+        "Sudan's army said Wagner Logistics ran the drones. The company has said it \"has no personnel "
+        "and no operations in Sudan\".",
+        [("Sudan's army", A, "ran the drones"),
+         ("Wagner Logistics", D, "Wagner Logistics has personnel and operations in Sudan")],
+    ),
+    "these-insinuations-are-absurd": (
+        "Analysts said Belarus sold the rockets. \"These insinuations are absurd,\" ministry spokesman "
+        "Ruslan Varabei said. He added that Belarus \"cannot be held responsible\" for what buyers did.",
+        [("Analysts", A, "Belarus sold the rockets"), ("Ruslan Varabei", D, "Belarus sold the rockets"),
+         ("Ruslan Varabei", A, "Belarus cannot be held responsible")],
+    ),
+    "who-suspect-x-of": (
+        "Swedish police, who suspect the freighter Baltic Star of cutting the cable, said the crew had "
+        "left the ship.",
+        [("Swedish police", A, "the crew had left the ship"),
+         ("Swedish police", A, "the freighter Baltic Star cutting the cable")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],
@@ -593,3 +628,9 @@ def test_a_denial_of_the_claims_means_the_act_its_side_is_said_to_have_done(extr
     claims = {(s.speaker.label, s.stance): s.claim.key for s in ex.statements}
     attack = next(s.claim.key for s in ex.statements if "GRU" in s.content)
     assert claims[("Russia", D)] == attack
+
+
+def test_an_appeal_hung_on_what_was_said_is_not_part_of_it(extractor: Extractor) -> None:
+    text = "The ministers said the interference violated aviation rules and called on Russia to stop it."
+    (ex,) = extractor.extract([Article("appeal", text)])
+    assert [s.content for s in ex.statements] == ["the interference violated aviation rules"]

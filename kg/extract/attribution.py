@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import (
     ACCUSING_VERBS,
+    APPEAL_VERBS,
     ASSERT_VERBS,
     BLAMING_VERBS,
     CLAIM_NOUNS,
@@ -96,7 +97,7 @@ def _found(
         root = min((t for t in parts[0] if t.pos_ in ("VERB", "AUX")), key=_depth, default=None) or min(
             parts[0], key=_depth
         )
-        neg = frozenset(c.i for c in root.children if c.dep_ == "neg")
+        neg = frozenset(c.i for c in root.children if c.dep_ == "neg") or _no_objects(root)
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None and root.dep_ == "conj" and root.head.i != root.i:  # "(it) ... and had never sold"
             subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -128,6 +129,13 @@ def quoted(sent: Span) -> list[Found]:
     for f in found:
         f.cue, f.cue_lemma = "said", "say"
     return found
+
+
+def _no_objects(verb: Token) -> frozenset[int]:
+    """The *no* of *has no personnel and no operations in Sudan*: the act denied by its objects."""
+    objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    nos = [d for o in objects for d in o.children if d.dep_ == "det" and d.lower_ == "no"]
+    return frozenset(d.i for d in nos) if objects and len(nos) == len(objects) else frozenset()
 
 
 def _nothing_to_do_with(verb: Token) -> frozenset[int]:
@@ -189,7 +197,7 @@ def phrase_text(tokens: list[Token], subs: Mapping[int, str] | None = None) -> s
             continue
         gap = t.whitespace_ if j + 1 < len(toks) and toks[j + 1].i == t.i + 1 else " "
         text = subs.get(t.i, t.text)
-        out.append(text + gap if text else "")
+        out.append(text + gap if text else t.whitespace_)  # "can(not) be": keep the word apart
     return " ".join("".join(out).split())
 
 
@@ -494,9 +502,15 @@ def _split_clause(
         # "X said it knew nothing and called the allegations absurd": the parser hangs the second
         # report on the first complement; it is X's own judgement of what was said
         found = _conjoined_judgement(conj, sent, speaker)
+        own_act = _conjoined_report(conj, sent, speaker) if found is None else None
         if found is not None:
             detach(conj)
             judged.append(found)
+        elif own_act is not None:
+            # "X said P and accused Y of Q", "... and called on Y to stop": the parser hangs X's next
+            # act on P; it is X's own (a statement, or an appeal that states nothing)
+            detach(conj)
+            judged.extend(own_act)
         elif (
             clause.pos_ in ("VERB", "AUX")  # "some answers about X, and what happened" is one phrase
             and conj.pos_ in ("VERB", "AUX")
@@ -552,6 +566,22 @@ def _complete(verb: Token) -> bool:
 
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _conjoined_report(conj: Token, sent: Span, speaker: Token | None) -> list[Found] | None:
+    """A report or appeal of the speaker's own in a conjunct without a subject: the statements it
+    makes (none for an appeal), or None when the conjunct is part of the proposition."""
+    lemma = conj.lemma_.lower()
+    if conj.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJECTS for c in conj.children):
+        return None
+    if lemma in APPEAL_VERBS and (lemma != "call" or any(c.dep_ == "prep" and c.lower_ in ("on", "for")
+                                                        for c in conj.children)):
+        return []
+    if lemma in ACCUSING_VERBS:
+        obj = next((c for c in conj.children if c.dep_ in ("dobj", "obj")), None)
+        accused = _accusation(conj, obj) if obj is not None else None
+        return [_found(sent, speaker, conj, Stance.ASSERT, *accused)] if accused else None
+    return None
 
 
 def _conjoined_judgement(conj: Token, sent: Span, speaker: Token | None) -> Found | None:

@@ -14,7 +14,7 @@ ASSERT_VERBS = frozenset(
     announce acknowledge admit concede reveal disclose indicate show predict forecast expect fear
     write declare accuse threaten vow pledge promise point caution hint agree testify signal tweet
     post recall comment reply respond counter charge assess judge conclude understand attribute blame
-    fume scoff complain lament retort snap thunder quip boast protest
+    fume scoff complain lament retort snap thunder quip boast protest suspect
     """.split()
 )
 # Not knowing is no denial: "it could not verify the report" (with the reporting verbs).
@@ -50,7 +50,9 @@ CONTINUING_PARTICIPLES = frozenset(
     "add note say warn stress argue insist explain claim suggest accuse allege".split()
 )
 # "X accused / charged Y of / with P": the object did P.
-ACCUSING_VERBS = {"accuse": "of", "charge": "with"}
+ACCUSING_VERBS = {"accuse": "of", "charge": "with", "suspect": "of"}
+# Appeals state nothing: "... and called on Russia to stop", hung by the parser on what was said.
+APPEAL_VERBS = frozenset("call urge demand appeal implore".split())
 # Where an act goes: the parser may leave these on a verb of accusing (*accused Y of shipping | to Z*).
 DESTINATION_PREPS = frozenset("to through via into".split())
 
@@ -63,7 +65,7 @@ REPORT_NOUNS = frozenset(
 # Nouns for a contested proposition: "denied these allegations", "allegations of X, which ... denies".
 CLAIM_NOUNS = frozenset(
     "allegation claim accusation charge report suggestion idea assertion rumour rumor speculation "
-    "this that it notion suggestion statement remark comment story".split()
+    "this that it notion suggestion statement remark comment story insinuation finding".split()
 )
 
 # Nouns for a proposition someone put forward: "the claim by X that P", "X's accusation that P".

@@ -349,7 +349,8 @@ class SpeakerMemory:
         if person.speaks_for is not None:
             return person
         owner = next((c for c in role.children if c.dep_ == "poss"), None) or _role_holder(role)
-        client = self._resolve_one(owner) if owner is not None and owner.pos_ != "PRON" else None
+        usable = owner is not None and (owner.pos_ != "PRON" or owner.lower_ == "its")  # "its spokesman"
+        client = self._resolve_one(owner) if owner is not None and usable else None
         if client is None or client.key == person.key:
             return person
         title = person.role or role.lemma_.lower()
@@ -377,6 +378,8 @@ class SpeakerMemory:
                 actor = self._resolve_one(earlier)
                 if actor is not None and actor.kind is not ActorKind.PERSON:
                     return actor
+        if tok.dep_ == "poss" and self.named_orgs:  # "its spokesman": the body named last
+            return self.named_orgs[-1]
         return self.last_thing
 
     def _described_body(self, description: list[Token], name: list[Token]) -> Actor:
