@@ -450,6 +450,16 @@ CASES = {
         [("Swedish police", A, "the crew had left the ship"),
          ("Swedish police", A, "the freighter Baltic Star cutting the cable")],
     ),
+    "a-group-that-governments-have-linked-to": (
+        "Microsoft attributed the intrusion to Storm Ridge, a group that several Western governments "
+        "have linked to China's Ministry of State Security.",
+        [("Microsoft", A, "Storm Ridge was behind the intrusion"),
+         ("several Western governments", A, "China's Ministry of State Security was behind a group")],
+    ),
+    "a-tanker-they-suspect-of": (
+        "Swedish authorities on Friday boarded a freighter they suspect of cutting a power cable.",
+        [("Swedish authorities", A, "a freighter cutting a power cable")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],
@@ -634,3 +644,22 @@ def test_an_appeal_hung_on_what_was_said_is_not_part_of_it(extractor: Extractor)
     text = "The ministers said the interference violated aviation rules and called on Russia to stop it."
     (ex,) = extractor.extract([Article("appeal", text)])
     assert [s.content for s in ex.statements] == ["the interference violated aviation rules"]
+
+
+def test_the_speakers_own_assessment_is_no_part_of_what_it_states(extractor: Extractor) -> None:
+    text = (
+        "Security firm Nordvakt said it assessed with moderate confidence that the breach was the work of "
+        "Storm Ridge."
+    )
+    (ex,) = extractor.extract([Article("assessed", text)])
+    assert [s.content for s in ex.statements] == ["the breach was the work of Storm Ridge"]
+
+
+def test_who_said_p_takes_no_subject_from_the_relative_clause(extractor: Extractor) -> None:
+    text = (
+        "The allegation that the party had bankrolled the campaign was denied by its leader, Ion Rusu, who "
+        "said Alianța Nouă “has never paid anyone for anything online”."
+    )
+    (ex,) = extractor.extract([Article("who-said", text)])
+    said = [s.content for s in ex.statements if s.stance is A]
+    assert len(said) == 1 and "has never paid anyone" in said[0] and "Ion Rusu" not in said[0]

@@ -154,6 +154,8 @@ def _nothing_to_do_with(verb: Token) -> frozenset[int]:
 
 
 _FIRST_PERSON = frozenset(("i", "we"))
+# The speaker's own degree of belief in a complement: "X said it assessed / believed that P".
+_JUDGING = frozenset("assess believe conclude judge estimate think".split())
 
 
 def unframe(tokens: list[Token]) -> list[Token]:
@@ -167,8 +169,13 @@ def unframe(tokens: list[Token]) -> list[Token]:
     framed = subj is not None and (
         subj.lower_ in _FIRST_PERSON
         or any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subj.children)
+        or subj.lower_ == "it" and root.lemma_.lower() in _JUDGING  # "X said it assessed that P"
     )
-    comp = next((c for c in root.children if c.dep_ == "ccomp"), None)
+    comp = next((c for c in root.children if c.dep_ == "ccomp"), None) or next(
+        # "it assessed with moderate confidence that P": the clause hung on the confidence
+        (t for t in root.subtree if t.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                             for m in t.children)), None
+    )
     if not framed or comp is None:
         return tokens
     return [t for t in comp.subtree if t.i in ids]
@@ -346,8 +353,10 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         if accused is not None:
             return [_found(sent, speaker, verb, stance, *accused)]
     if lemma in BLAMING_VERBS and (objects or verb.dep_ == "relcl"):
-        # "the tanker investigators blame for the damage": the one blamed is the noun before
-        blamed = _blamed(verb, objects[0] if objects else verb.head, sent, speaker)
+        # "the tanker investigators blame for the damage", "a group that X has linked to Y": the
+        # object is the noun the relative clause hangs on
+        pointing = not objects or objects[0].lower_ in ("that", "which", "who", "whom")
+        blamed = _blamed(verb, verb.head if pointing and verb.dep_ == "relcl" else objects[0], sent, speaker)
         if blamed is not None:
             return [blamed]
     if lemma in JUDGE_VERBS and objects:
@@ -424,7 +433,9 @@ def _relative_subject(verb: Token, clauses: list[Token]) -> list[Token] | None:
     pronoun = next(
         (c for c in clause.children if c.dep_ in _SUBJECTS and c.lower_ in ("that", "which", "who")), None
     )
-    if pronoun is None and verb.dep_ == "relcl" and not any(c.dep_ in _SUBJECTS for c in clause.children):
+    speaks = any(c.dep_ in _SUBJECTS and c.lower_ not in ("that", "which", "who") for c in verb.children)
+    subjectless = not any(c.dep_ in _SUBJECTS for c in clause.children)
+    if pronoun is None and verb.dep_ == "relcl" and speaks and subjectless:
         # "a practice it says could hide cargo": no pronoun, the clause's subject is the noun
         noun = verb.head
         own = {t.i for t in verb.subtree}
@@ -609,7 +620,8 @@ def _blamed(verb: Token, obj: Token, sent: Span, speaker: Token) -> Found | None
     act = next((p for p in preps if act_mark is not None and p.lower_ == act_mark), None)
     if doer is not None:
         by = [t for c in doer.children if c.dep_ == "pobj" for t in c.subtree]
-        what = [t for t in obj.subtree if t.i not in {x.i for x in doer.subtree}]
+        own = {x.i for x in verb.subtree} if relative else {x.i for x in doer.subtree}
+        what = [t for t in obj.subtree if t.i not in own and (not relative or t.i <= obj.i)]
     elif act is not None and relative:
         own = {t.i for t in verb.subtree}
         by = [t for t in obj.subtree if t.i <= obj.i and t.i not in own]

@@ -14,14 +14,14 @@ ASSERT_VERBS = frozenset(
     announce acknowledge admit concede reveal disclose indicate show predict forecast expect fear
     write declare accuse threaten vow pledge promise point caution hint agree testify signal tweet
     post recall comment reply respond counter charge assess judge conclude understand attribute blame
-    fume scoff complain lament retort snap thunder quip boast protest suspect
+    fume scoff complain lament retort snap thunder quip boast protest suspect link
     """.split()
 )
 # Not knowing is no denial: "it could not verify the report" (with the reporting verbs).
 KNOWING_VERBS = frozenset("know verify see identify establish rule decide comment respond".split())
 # "X attributed A to B", "X blamed B for A", "X blamed A on B": B was behind A. The preposition
 # that names who did it, and the one that names the act, for each verb.
-BLAMING_VERBS = {"attribute": ("to", None), "blame": ("on", "for")}
+BLAMING_VERBS = {"attribute": ("to", None), "blame": ("on", "for"), "link": ("to", None)}
 
 # Reporting verbs whose subject must be a report for them to report: "the data show P".
 EVIDENCE_VERBS = frozenset("show indicate".split())
@@ -65,7 +65,7 @@ REPORT_NOUNS = frozenset(
 # Nouns for a contested proposition: "denied these allegations", "allegations of X, which ... denies".
 CLAIM_NOUNS = frozenset(
     "allegation claim accusation charge report suggestion idea assertion rumour rumor speculation "
-    "this that it notion suggestion statement remark comment story insinuation finding".split()
+    "this that it notion suggestion statement remark comment story insinuation finding label".split()
 )
 
 # Nouns for a proposition someone put forward: "the claim by X that P", "X's accusation that P".

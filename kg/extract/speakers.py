@@ -364,6 +364,8 @@ class SpeakerMemory:
                 continue
             if tok.tag_ == "NNS" and tok.lemma_.lower() in GROUP_NOUNS:
                 return [self._group(tok)]
+            if tok.tag_ == "NNS" and (body := self._resolve_one(tok)) is not None:
+                return [body]  # "Finnish authorities boarded a tanker they suspect of P"
             if _conjuncts(tok):
                 actors = [a for t in (tok, *_conjuncts(tok)) if (a := self._resolve_one(t)) is not None]
                 if len(actors) > 1:
