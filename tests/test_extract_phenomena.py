@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import Extractor
+from kg.extract.furniture import body_paragraphs
 from kg.records import Article, Stance
 
 pytestmark = pytest.mark.model
@@ -460,6 +461,28 @@ CASES = {
         "Swedish authorities on Friday boarded a freighter they suspect of cutting a power cable.",
         [("Swedish authorities", A, "a freighter cutting a power cable")],
     ),
+    "the-company-is-no-public-body-named-later": (
+        "Investigators traced the bullets to Ferro Municoes SA. The United Nations has asked for an "
+        "inquiry. The company said it \"has never exported any product to Sudan\".",
+        [("Ferro Municoes SA", D, "Ferro Municoes SA has exported any product to Sudan")],
+    ),
+    "someones-lawyer-unnamed": (
+        "Rachel Dorsey was arrested in Grodno. Dorsey's lawyer said he had been denied access to his "
+        "client. According to the lawyer, the only photographs on her camera show a public road.",
+        [("Dorsey's lawyer", A, "had been denied access to his client"),
+         ("Dorsey's lawyer", A, "the only photographs on her camera show a public road")],
+    ),
+    "a-report-found-that": (
+        "The SIPRI report also found that Iran had supplied attack drones to the Sudanese army. Police "
+        "found the debris on Tuesday.",
+        [("SIPRI", A, "Iran had supplied attack drones to the Sudanese army")],
+    ),
+    "it-said-after-a-ministry-did-something": (
+        "Belarus's defence ministry rejected the report on Monday. In a statement, it said the troops were "
+        "taking part in scheduled drills.",
+        [("Belarus's defence ministry", D, "the report"),
+         ("Belarus's defence ministry", A, "the troops were taking part in scheduled drills")],
+    ),
     "narration-is-not-a-statement": (
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],
@@ -663,3 +686,29 @@ def test_who_said_p_takes_no_subject_from_the_relative_clause(extractor: Extract
     (ex,) = extractor.extract([Article("who-said", text)])
     said = [s.content for s in ex.statements if s.stance is A]
     assert len(said) == 1 and "has never paid anyone" in said[0] and "Ion Rusu" not in said[0]
+
+
+def test_a_judgement_hung_on_the_complement_is_one_statement_of_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "Belarus charged Rachel Dorsey with spying. Her editor, Marcus Fell, said Dorsey had been accredited "
+        "by the Belarusian Foreign Ministry and called the charges \"a fabrication\"."
+    )
+    (ex,) = extractor.extract([Article("called", text)])
+    denials = [(s.speaker.label, s.content) for s in ex.statements if s.stance is D]
+    assert denials == [("Marcus Fell", "Rachel Dorsey spying")]
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("TALLINN, March 5 (Nordline) – Estonia said so.", "Estonia said so."),
+        ("KYIV, Ukraine (AP) — Ukraine said so.", "Ukraine said so."),
+        ("BERLIN, May 3 — Germany said so.", "Germany said so."),
+        ("Washington (CNX) — A journalist was held.", "A journalist was held."),
+        ("NATO - the alliance - said so.", "NATO - the alliance - said so."),  # no place, date or agency
+        ("Moscow - Russia said so.", "Moscow - Russia said so."),
+    ],
+)
+def test_a_wire_dateline_is_cut_from_the_first_paragraph(line: str, body: str) -> None:
+    (para,) = body_paragraphs(line)
+    assert para.text == body and line[para.start : para.end] == body

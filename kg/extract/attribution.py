@@ -68,6 +68,7 @@ class Found:
     affirmed: tuple[tuple[int, str], ...] = ()  # words its positive form says instead
     parts: tuple[list[Token], ...] = ()  # the content's phrases, joined by ``joiner``
     joiner: str = " "
+    at: int = -1  # index of the cue word, when it is a word of the sentence
 
     def render(self, subs: Mapping[int, str] | None = None) -> str | None:
         """The content with some tokens replaced (resolved pronouns) or dropped (``""``)."""
@@ -91,7 +92,8 @@ def _found(
     lemma = "according" if isinstance(verb, str) else verb.lemma_.lower()
     parts = tuple(unframe(p) for p in parts)
     ids = frozenset(t.i for p in parts for t in p)
-    found = Found(sent, speaker, cue, lemma, stance, None, ids, parts=parts, joiner=joiner)
+    at = -1 if isinstance(verb, str) else verb.i
+    found = Found(sent, speaker, cue, lemma, stance, None, ids, parts=parts, joiner=joiner, at=at)
     found.content = found.render()
     if len(parts) == 1 and parts[0]:
         root = min((t for t in parts[0] if t.pos_ in ("VERB", "AUX")), key=_depth, default=None) or min(
@@ -241,6 +243,7 @@ def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
         for f in inner:
             found.append(f)
             claimed.update(f.tokens)
+            claimed.add(f.at)  # "said P and called the charges a fabrication": that cue is used
     for f in _according_to(sent):
         if not (f.tokens & claimed) or not found:
             found.append(f)
@@ -373,7 +376,7 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     if named is not None:
         # "rejected what it called a smear campaign": a denial of what was said before
         said = frozenset(t.i for c in clauses for t in c.subtree)  # no statement of its own
-        return [Found(sent, speaker, verb.text, lemma, Stance.DENY, None, said, pointer=named)]
+        return [Found(sent, speaker, verb.text, lemma, Stance.DENY, None, said, pointer=named, at=verb.i)]
     reduced = _reduced_relative(clauses)
     if reduced is not None:
         return [_found(sent, speaker, verb, stance, reduced)]
@@ -773,9 +776,9 @@ def _denial_of(target: Token, sent: Span, speaker: Token | None, verb: Token) ->
         body = claim_noun_content(node, inner)
         if body:
             return _found(sent, speaker, verb, Stance.DENY, body)
-        return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=node)
+        return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=node, at=verb.i)
     if target.pos_ in ("PRON", "DET") or target.lemma_.lower() in CLAIM_NOUNS:
-        return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=target)
+        return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=target, at=verb.i)
     body = [t for t in target.subtree if t.i not in inner]
     return _found(sent, speaker, verb, Stance.DENY, body)
 

@@ -47,6 +47,12 @@ _ORG_NOUNS = frozenset(
 # Bodies of a state: their spokesman speaks for the state even when the title names no country.
 _STATE_BODIES = frozenset("ministry embassy government administration cabinet".split())
 _VOICES = frozenset("spokesman spokeswoman spokesperson".split())
+# Words in the name of a body that is no business.
+_PUBLIC_WORDS = frozenset(
+    "ministry embassy government administration cabinet agency department police court council "
+    "committee commission parliament authority office service institute centre center university "
+    "foundation nations union bureau army navy".split()
+)
 _NE_STATE = frozenset(("GPE",))
 _NE_ORG = frozenset(("ORG", "NORP", "FAC"))
 
@@ -140,6 +146,8 @@ class SpeakerMemory:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
                 ent = _entity_of(tok)
                 actor = self.gazetteer.find(ent.text if ent is not None else tok.text)
+                if actor is None and tok.lemma_.lower() in _STATE_BODIES:
+                    actor = self._organisation(tok, None)  # "Belarus's defence ministry rejected it"
                 if actor is not None and actor.kind is not ActorKind.PERSON:
                     self.last_thing = actor
 
@@ -225,10 +233,17 @@ class SpeakerMemory:
             if noun in org.label.lower().split():
                 return org
         if noun in COMPANY_NOUNS:
-            for org in reversed(self.named_orgs):
-                if not _STATE_BODIES & set(org.label.lower().split()):
-                    return org
+            businesses = self._businesses()
+            return businesses[-1] if businesses else None
         return self.orgs[-1] if self.orgs else None
+
+    def _businesses(self) -> list[Actor]:
+        """The organizations named so far that may be businesses: none the gazetteer knows (states'
+        bodies, alliances, the UN) and none whose name says it is a public body or an institute."""
+        return [
+            o for o in self.named_orgs
+            if self.gazetteer.find(o.label) is None and not _PUBLIC_WORDS & set(o.label.lower().split())
+        ]
 
     # -- resolution -----------------------------------------------------------------------------
     def resolve(self, token: Token) -> list[Actor]:
@@ -339,6 +354,9 @@ class SpeakerMemory:
                 return self._group(tok)
             if lemma in _ROLE_NOUNS and _has_definite_det(tok):
                 return self._description(tok)
+            owned = any(c.dep_ == "poss" for c in tok.children)
+            if lemma in PERSON_NOUNS and tok.tag_ == "NN" and (owned or _has_definite_det(tok)):
+                return self._description(tok)  # "Dorsey's lawyer said", "according to the lawyer"
             if lemma in _ORG_NOUNS or low in _ORG_NOUNS or _place_modifier(tok, self.gazetteer):
                 return self._organisation(tok, None)
         return None
@@ -453,6 +471,7 @@ class SpeakerMemory:
             if tok.lemma_.lower() in role or (place is not None and person.actor.speaks_for == place):
                 return person.actor
         label = " ".join(t.text for t in _phrase(tok) if t.lower_ not in DETERMINERS)
+        label = label.replace(" 's", "'s").replace(" ’s", "’s")
         return Actor(actor_key(label), label, ActorKind.PERSON, role=tok.lemma_.lower(), speaks_for=place)
 
     def _person_from_entity(self, ent: Span) -> _Person:
@@ -484,13 +503,13 @@ class SpeakerMemory:
             if unit:
                 bodies = [o for o in self.named_orgs if unit & set(o.label.lower().split())]
                 if unit & COMPANY_NOUNS:
-                    bodies += [o for o in self.named_orgs if not _STATE_BODIES & set(o.label.lower().split())]
+                    bodies += self._businesses()
                 side = bodies[-1] if bodies else None
             else:
                 side = self.named_orgs[-1] if self.named_orgs else self._last_state()
         elif side is None and words & REPRESENTATIVE_ROLES:
             # "director Kelvin Lau": of the business named last
-            businesses = [o for o in self.named_orgs if not _STATE_BODIES & set(o.label.lower().split())]
+            businesses = self._businesses()
             side = businesses[-1] if businesses else None
         actor = Actor(actor_key(name), name, ActorKind.PERSON, role=role, speaks_for=side)
         return self._remember(actor, gender)
