@@ -5,7 +5,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract.attribution import find_in_sentence, quote_mask, quoted_sentence
+from kg.extract.attribution import find_in_sentence
+from kg.extract.found import quote_mask, quoted_sentence
 from kg.records import Stance
 
 VOCAB = spacy.blank("en").vocab

@@ -15,16 +15,9 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.extract.attribution import (
-    Found,
-    enumeration,
-    find_in_sentence,
-    phrase_text,
-    quote_mask,
-    quoted,
-    quoted_sentence,
-)
+from kg.extract.attribution import enumeration, find_in_sentence, quoted
 from kg.extract.claims import ClaimIndex
+from kg.extract.found import Found, phrase_text, quote_mask, quoted_sentence
 from kg.extract.furniture import Paragraph, body_paragraphs
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import ENUMERATING_VERBS, HEDGE_CUES, MODAL_HEDGES, NON_ANAPHORIC_CLAIM_NOUNS

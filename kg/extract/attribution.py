@@ -7,7 +7,10 @@ Each rule is a plain function over a spaCy parse that returns ``Found`` records
   including joint subjects, inherited subjects (*..., adding that P*; *X described A as B
   and said P*), passives with an agent (*P was denied by X*);
 * *according to X, P* and reports as speakers (*a report by X found P*);
-* accusations (*X accused Y of Z* -> *Y Z*);
+* accusations and blame (*X accused Y of Z* -> *Y Z*; *X blamed Y for A* -> *Y was behind A*),
+  read in ``accusations``;
+* reports inside reports (*..., a practice it says could hide cargo*), and a speaker's own next
+  act hung on what was said (*X said P and accused Y of Q*);
 * judgements (*X called the claim groundless* -> a denial; *X described A as B* -> A is B);
 * denials of a pronoun or a claim noun (*Beijing denies this*, *..., which China denies*),
   whose content is resolved by the caller to the claim they point at;
@@ -16,10 +19,10 @@ Each rule is a plain function over a spaCy parse that returns ``Found`` records
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract.accusations import accusation, blame_of
+from kg.extract.found import Found, depth, make_found
 from kg.extract.lexicon import (
     ACCUSING_VERBS,
     APPEAL_VERBS,
@@ -31,93 +34,20 @@ from kg.extract.lexicon import (
     DENIAL_JUDGEMENTS,
     DENIAL_NOUNS,
     DENY_VERBS,
-    DESTINATION_PREPS,
     ENUMERATING_VERBS,
     EVIDENCE_VERBS,
     JUDGE_VERBS,
-    KNOWING_VERBS,
-    QUOTE_CLOSE,
-    QUOTE_OPEN,
     REPORT_NOUNS,
     REPORTING_NOUNS,
 )
 from kg.records import Stance
 
 if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _FINITE_SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _CLAUSE_DEPS = ("ccomp", "xcomp")
-
-
-@dataclass
-class Found:
-    """One attribution in a sentence; ``content`` is None when it must be resolved (*denies this*)."""
-
-    sentence: Span
-    speaker: Token | None  # None: take the speaker of the quote
-    cue: str
-    cue_lemma: str
-    stance: Stance
-    content: str | None
-    tokens: frozenset[int] = frozenset()  # indices of the content's tokens
-    pointer: Token | None = None  # the pronoun or claim noun a denial points at
-    negated_subject: Token | None = None  # subject of a negated content clause: "X has never supplied Y"
-    negation: frozenset[int] = frozenset()  # the negation words of that clause
-    affirmed: tuple[tuple[int, str], ...] = ()  # words its positive form says instead
-    parts: tuple[list[Token], ...] = ()  # the content's phrases, joined by ``joiner``
-    joiner: str = " "
-    at: int = -1  # index of the cue word, when it is a word of the sentence
-
-    def render(self, subs: Mapping[int, str] | None = None) -> str | None:
-        """The content with some tokens replaced (resolved pronouns) or dropped (``""``)."""
-        texts = [phrase_text(p, subs) for p in self.parts if p]
-        return self.joiner.join(x for x in texts if x) or None
-
-    def positive(self, subs: Mapping[int, str] | None = None) -> str | None:
-        """The content without its negation: the proposition a self-denial denies."""
-        return self.render({**(subs or {}), **dict.fromkeys(self.negation, ""), **dict(self.affirmed)})
-
-
-def _found(
-    sent: Span,
-    speaker: Token | None,
-    verb: Token | str,
-    stance: Stance,
-    *parts: list[Token],
-    joiner: str = " ",
-) -> Found:
-    cue = verb if isinstance(verb, str) else verb.text
-    lemma = "according" if isinstance(verb, str) else verb.lemma_.lower()
-    parts = tuple(unframe(p) for p in parts)
-    ids = frozenset(t.i for p in parts for t in p)
-    at = -1 if isinstance(verb, str) else verb.i
-    found = Found(sent, speaker, cue, lemma, stance, None, ids, parts=parts, joiner=joiner, at=at)
-    found.content = found.render()
-    if len(parts) == 1 and parts[0]:
-        root = min((t for t in parts[0] if t.pos_ in ("VERB", "AUX")), key=_depth, default=None) or min(
-            parts[0], key=_depth
-        )
-        neg = frozenset(c.i for c in root.children if c.dep_ == "neg") or _no_objects(root)
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None and root.dep_ == "conj" and root.head.i != root.i:  # "(it) ... and had never sold"
-            subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            subject = subject if subject is not None and subject.i in {t.i for t in parts[0]} else None
-        # "X said it could not confirm the report" says what X knows, denies no act of X's
-        knowing = root.lemma_.lower() in ASSERT_VERBS or root.lemma_.lower() in KNOWING_VERBS
-        if neg and subject is not None and not knowing:
-            # "has never sold arms and will never do so": the conjuncts that share the subject
-            # are negated with it, and a self-denial turns them positive too
-            shared = [c for c in root.children if c.dep_ == "conj" and not any(
-                g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
-            neg |= {g.i for c in shared for g in c.children if g.dep_ == "neg"}
-            found.negated_subject, found.negation = subject, neg
-        elif subject is not None and (idiom := _nothing_to_do_with(root)):
-            # "Moscow had nothing to do with the attack" denies that Moscow was behind it
-            found.negated_subject, found.negation = subject, idiom
-            found.affirmed = ((root.i, "was behind"),)
-    return found
 
 
 def quoted(sent: Span) -> list[Found]:
@@ -127,112 +57,17 @@ def quoted(sent: Span) -> list[Found]:
     if root.pos_ in ("VERB", "AUX"):
         found = _split_clause(root, sent, None, root, Stance.ASSERT)
     else:
-        found = [_found(sent, None, "said", Stance.ASSERT, list(sent))]
+        found = [make_found(sent, None, "said", Stance.ASSERT, list(sent))]
     for f in found:
         f.cue, f.cue_lemma = "said", "say"
     return found
-
-
-def _no_objects(verb: Token) -> frozenset[int]:
-    """The *no* of *has no personnel and no operations in Sudan*: the act denied by its objects."""
-    objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
-    nos = [d for o in objects for d in o.children if d.dep_ == "det" and d.lower_ == "no"]
-    return frozenset(d.i for d in nos) if objects and len(nos) == len(objects) else frozenset()
-
-
-def _nothing_to_do_with(verb: Token) -> frozenset[int]:
-    """The words of *have nothing to do with X* but X, when ``verb`` is that *have*."""
-    if verb.lemma_.lower() != "have":
-        return frozenset()
-    for obj in verb.children:
-        if obj.dep_ == "dobj" and obj.lower_ == "nothing":
-            do = next((c for c in obj.children if c.dep_ == "relcl" and c.lemma_.lower() == "do"), None)
-            preps = do.children if do is not None else ()
-            with_ = next((c for c in preps if c.dep_ == "prep" and c.lower_ == "with"), None)
-            if with_ is not None and any(c.dep_ == "pobj" for c in with_.children):
-                keep = {t.i for c in with_.children if c.dep_ == "pobj" for t in c.subtree}
-                return frozenset(t.i for t in obj.subtree if t.i not in keep)
-    return frozenset()
-
-
-_FIRST_PERSON = frozenset(("i", "we"))
-# The speaker's own degree of belief in a complement: "X said it assessed / believed that P".
-_JUDGING = frozenset("assess believe conclude judge estimate think".split())
-
-
-def unframe(tokens: list[Token]) -> list[Token]:
-    """Drop the speaker's own frame: *I think P*, *our information indicates that P* -> *P*."""
-    ids = {t.i for t in tokens}
-    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
-    if len(roots) != 1 or roots[0].lemma_.lower() not in ASSERT_VERBS:
-        return tokens
-    root = roots[0]
-    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    framed = subj is not None and (
-        subj.lower_ in _FIRST_PERSON
-        or any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subj.children)
-        or subj.lower_ == "it" and root.lemma_.lower() in _JUDGING  # "X said it assessed that P"
-    )
-    comp = next((c for c in root.children if c.dep_ == "ccomp"), None) or next(
-        # "it assessed with moderate confidence that P": the clause hung on the confidence
-        (t for t in root.subtree if t.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                             for m in t.children)), None
-    )
-    if not framed or comp is None:
-        return tokens
-    return [t for t in comp.subtree if t.i in ids]
-
-
-_EDGE_WORDS = frozenset(("that", "whether", "if", "how", "and", "but", "while", "although", "though"))
-_EDGE_PUNCT = set(",;:–—-.\"“”‘’'()[]…")
-
-
-def phrase_text(tokens: list[Token], subs: Mapping[int, str] | None = None) -> str:
-    """The text of a token list as written, without leading complementisers and edge punctuation;
-    ``subs`` replaces the text of some tokens (by index), or drops them (``""``)."""
-    subs = subs or {}
-    toks = sorted(tokens, key=lambda t: t.i)
-    while toks and (
-        toks[0].text in _EDGE_PUNCT or toks[0].lower_ in _EDGE_WORDS and toks[0].dep_ in ("mark", "cc")
-    ):
-        toks.pop(0)
-    while toks and (toks[-1].text in _EDGE_PUNCT or toks[-1].is_space or toks[-1].dep_ == "cc"):
-        toks.pop()
-    out: list[str] = []
-    for j, t in enumerate(toks):
-        if t.text in QUOTE_OPEN or t.text in QUOTE_CLOSE or t.text == '"':
-            if out and j + 1 < len(toks):
-                out[-1] = out[-1].rstrip() + t.whitespace_ if t.whitespace_ else out[-1]
-            continue
-        gap = t.whitespace_ if j + 1 < len(toks) and toks[j + 1].i == t.i + 1 else " "
-        text = subs.get(t.i, t.text)
-        out.append(text + gap if text else t.whitespace_)  # "can(not) be": keep the word apart
-    return " ".join("".join(out).split())
-
-
-def quote_mask(doc: Doc) -> list[bool]:
-    """For each token, whether it lies inside double quotation marks."""
-    inside = False
-    mask = []
-    for tok in doc:
-        text = tok.text
-        if text in QUOTE_OPEN or (text == '"' and not inside):
-            mask.append(False)
-            inside = True
-            continue
-        if text in QUOTE_CLOSE or (text == '"' and inside):
-            mask.append(False)
-            inside = False
-            continue
-        mask.append(inside)
-    return mask
 
 
 def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
     """Every attribution whose cue lies outside quotes in this sentence, outermost first."""
     found: list[Found] = []
     claimed: set[int] = set()  # tokens already inside some statement's content
-    cues = sorted((t for t in sent if _is_cue(t) and not mask[t.i]), key=_depth)
+    cues = sorted((t for t in sent if _is_cue(t) and not mask[t.i]), key=depth)
     for verb in cues:
         nested = verb.i in claimed
         if nested and not _reports_within(verb):
@@ -268,14 +103,6 @@ def _cut(found: list[Found], verb: Token) -> None:
             f.parts = tuple([t for t in p if t.i not in cut] for p in f.parts)
             f.tokens = f.tokens - cut
             f.content = f.render()
-
-
-def _depth(tok: Token) -> int:
-    n = 0
-    while tok.head.i != tok.i:
-        tok = tok.head
-        n += 1
-    return n
 
 
 def _is_cue(tok: Token) -> bool:
@@ -352,14 +179,14 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         clauses += _contrasted(verb)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     if lemma in ACCUSING_VERBS:
-        accused = _accusation(verb, objects[0] if objects else None)
+        accused = accusation(verb, objects[0] if objects else None)
         if accused is not None:
-            return [_found(sent, speaker, verb, stance, *accused)]
+            return [make_found(sent, speaker, verb, stance, *accused)]
     if lemma in BLAMING_VERBS and (objects or verb.dep_ == "relcl"):
         # "the tanker investigators blame for the damage", "a group that X has linked to Y": the
         # object is the noun the relative clause hangs on
         pointing = not objects or objects[0].lower_ in ("that", "which", "who", "whom")
-        blamed = _blamed(verb, verb.head if pointing and verb.dep_ == "relcl" else objects[0], sent, speaker)
+        blamed = blame_of(verb, verb.head if pointing and verb.dep_ == "relcl" else objects[0], sent, speaker)
         if blamed is not None:
             return [blamed]
     if lemma in JUDGE_VERBS and objects:
@@ -371,7 +198,7 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         return [_denial_of(objects[0], sent, speaker, verb)]
     relative = _relative_subject(verb, clauses)
     if relative is not None:
-        return [_found(sent, speaker, verb, stance, relative)]
+        return [make_found(sent, speaker, verb, stance, relative)]
     named = _what_it_called(clauses) if lemma in DENY_VERBS else None
     if named is not None:
         # "rejected what it called a smear campaign": a denial of what was said before
@@ -379,7 +206,7 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         return [Found(sent, speaker, verb.text, lemma, Stance.DENY, None, said, pointer=named, at=verb.i)]
     reduced = _reduced_relative(clauses)
     if reduced is not None:
-        return [_found(sent, speaker, verb, stance, reduced)]
+        return [make_found(sent, speaker, verb, stance, reduced)]
     if clauses:
         out = []
         for clause in clauses:
@@ -391,7 +218,7 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in objects[0].children)
     ):
         # "X claimed their talks centred on P": a small clause in object position
-        return [_found(sent, speaker, verb, stance, list(objects[0].subtree))]
+        return [make_found(sent, speaker, verb, stance, list(objects[0].subtree))]
     if lemma in DENY_VERBS:
         pointing = bool(objects) and objects[0].lower_ in ("which", "that") and verb.dep_ == "relcl"
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "P was denied by X"
@@ -401,12 +228,12 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     quoted = [t for c in verb.children if c.dep_ not in _SUBJECTS for t in c.subtree if mask[t.i]]
     if len([t for t in quoted if t.is_alpha]) >= 4 and verb.i not in {t.i for t in quoted}:
         # '"P," noted X' where the parser hung the quote on the verb as something else than a ccomp
-        return [_found(sent, speaker, verb, stance, quoted)]
+        return [make_found(sent, speaker, verb, stance, quoted)]
     if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
         # "As X pointed out, P": the main clause is the content
         main = verb.head
         body = [t for t in main.subtree if t.i not in {x.i for x in verb.subtree}]
-        return [_found(sent, speaker, verb, stance, body)]
+        return [make_found(sent, speaker, verb, stance, body)]
     return []
 
 
@@ -559,7 +386,7 @@ def _split_clause(
             own -= sub
             parts.append([sent.doc[i] for i in sorted(sub) if sent.doc[i].lower_ not in CONCESSIVE_MARKS])
     first = [sent.doc[i] for i in sorted(own)]
-    return [_found(sent, speaker, verb, stance, body) for body in [first, *parts] if body] + judged
+    return [make_found(sent, speaker, verb, stance, body) for body in [first, *parts] if body] + judged
 
 
 def _restates(conj: Token) -> bool:
@@ -593,8 +420,8 @@ def _conjoined_report(conj: Token, sent: Span, speaker: Token | None) -> list[Fo
         return []
     if lemma in ACCUSING_VERBS:
         obj = next((c for c in conj.children if c.dep_ in ("dobj", "obj")), None)
-        accused = _accusation(conj, obj) if obj is not None else None
-        return [_found(sent, speaker, conj, Stance.ASSERT, *accused)] if accused else None
+        accused = accusation(conj, obj) if obj is not None else None
+        return [make_found(sent, speaker, conj, Stance.ASSERT, *accused)] if accused else None
     return None
 
 
@@ -611,74 +438,6 @@ def _conjoined_judgement(conj: Token, sent: Span, speaker: Token | None) -> Foun
     if lemma in DENY_VERBS:
         return _denial_of(obj, sent, speaker, conj)
     return None
-
-
-def _blamed(verb: Token, obj: Token, sent: Span, speaker: Token) -> Found | None:
-    """*attributed the hack to Russia*, *blamed the attack on Russia*: Russia was behind it;
-    *blamed Russia for the attack*: the same. The preposition may hang on the verb or the object."""
-    doer_mark, act_mark = BLAMING_VERBS[verb.lemma_.lower()]
-    relative = obj.i == verb.head.i  # "the tanker (that) investigators blame for P"
-    preps = [c for c in (*verb.children, *([] if relative else obj.children)) if c.dep_ == "prep"]
-    doer = next((p for p in preps if p.lower_ == doer_mark), None)
-    act = next((p for p in preps if act_mark is not None and p.lower_ == act_mark), None)
-    if doer is not None:
-        by = [t for c in doer.children if c.dep_ == "pobj" for t in c.subtree]
-        own = {x.i for x in verb.subtree} if relative else {x.i for x in doer.subtree}
-        what = [t for t in obj.subtree if t.i not in own and (not relative or t.i <= obj.i)]
-    elif act is not None and relative:
-        own = {t.i for t in verb.subtree}
-        by = [t for t in obj.subtree if t.i <= obj.i and t.i not in own]
-        what = [t for c in act.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
-    elif act is not None:
-        by = [t for t in obj.subtree if t.i not in {x.i for x in act.subtree}]
-        what = [t for c in act.children if c.dep_ == "pobj" for t in c.subtree]
-    else:
-        return None
-    if not by or not what:
-        return None
-    return _found(sent, speaker, verb, Stance.ASSERT, by, what, joiner=" was behind ")
-
-
-def _accusation(verb: Token, obj: Token | None) -> tuple[list[Token], list[Token]] | None:
-    """*X accused Y of P* -> (Y, P). The parser hangs *of P* on the verb or on the object; on the
-    object, the act's own destination is often left on the verb (*accused Y of shipping tools |
-    to Russia*) and belongs to P."""
-    mark = ACCUSING_VERBS[verb.lemma_.lower()]
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == mark), None)
-    if obj is None:  # "a diplomat it accuses of P": the accused is the noun the clause hangs on
-        if verb.dep_ != "relcl" or prep is None:
-            return None
-        body = [t for c in prep.children for t in c.subtree]
-        own = {t.i for t in verb.subtree}
-        return [t for t in verb.head.subtree if t.i <= verb.head.i and t.i not in own], body
-    on_object = prep is None
-    if on_object:
-        prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == mark), None)
-    if prep is None:
-        return None
-    body = [t for c in prep.children for t in c.subtree]
-    if not body:
-        return None
-    if on_object:
-        body += [t for c in verb.children if c.dep_ == "prep" and c.i > prep.i
-                 and c.lower_ in DESTINATION_PREPS for t in c.subtree]
-        accused = [t for t in _accused(verb, obj) if t.i not in {x.i for x in prep.subtree}]
-    else:
-        accused = _accused(verb, obj)
-    if obj.lower_ in ("that", "which", "who", "whom") and verb.dep_ == "relcl":
-        # "a distributor that it accused of P": the one accused is what the relative clause hangs on
-        accused = [t for t in verb.head.subtree if t.i not in {x.i for x in verb.subtree}]
-    return accused, body
-
-
-def _accused(verb: Token, obj: Token) -> list[Token]:
-    """Who is accused: the object, or for *charged two men ..., accusing them of P* the object of
-    the clause the participle hangs on."""
-    if obj.pos_ == "PRON" and verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        main = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
-        if main is not None and main.pos_ != "PRON":
-            return [t for t in main.subtree if t.i < verb.i and not t.is_punct]
-    return list(obj.subtree)
 
 
 def _judged_false(clause: Token) -> Token | None:
@@ -712,7 +471,7 @@ def _claim_nouns(sent: Span, mask: list[bool]) -> list[Found]:
         body = claim_noun_content(noun) if owner is not None else []
         if owner is not None and body and any(t.pos_ in ("VERB", "AUX") for t in body):
             stance = Stance.DENY if noun.lemma_.lower() in DENIAL_NOUNS else Stance.ASSERT
-            out.append(_found(sent, owner, noun, stance, body))
+            out.append(make_found(sent, owner, noun, stance, body))
     return out
 
 
@@ -745,7 +504,7 @@ def _judgement(verb: Token, obj: Token, sent: Span, speaker: Token | None) -> Fo
     said = obj.lemma_.lower() in CLAIM_NOUNS or obj.pos_ in ("PRON", "DET")
     if verb.lemma_.lower() == "dismiss" or (said and words & DENIAL_JUDGEMENTS):
         return _denial_of(obj, sent, speaker, verb)
-    return _found(sent, speaker, verb, Stance.ASSERT, obj_tokens, complement, joiner=" is ")
+    return make_found(sent, speaker, verb, Stance.ASSERT, obj_tokens, complement, joiner=" is ")
 
 
 def _relative_antecedent(verb: Token) -> Token | None:
@@ -775,12 +534,12 @@ def _denial_of(target: Token, sent: Span, speaker: Token | None, verb: Token) ->
     if node.lemma_.lower() in CLAIM_NOUNS:
         body = claim_noun_content(node, inner)
         if body:
-            return _found(sent, speaker, verb, Stance.DENY, body)
+            return make_found(sent, speaker, verb, Stance.DENY, body)
         return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=node, at=verb.i)
     if target.pos_ in ("PRON", "DET") or target.lemma_.lower() in CLAIM_NOUNS:
         return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=target, at=verb.i)
     body = [t for t in target.subtree if t.i not in inner]
-    return _found(sent, speaker, verb, Stance.DENY, body)
+    return make_found(sent, speaker, verb, Stance.DENY, body)
 
 
 def claim_noun_content(noun: Token, leave_out: set[int] | frozenset[int] = frozenset()) -> list[Token]:
@@ -812,7 +571,7 @@ def _according_to(sent: Span) -> list[Found]:
                 # clause's subject for part of the source; the source ends at the comma
                 phrase = {i for i in phrase if i < comma}
                 named = [t for t in to.subtree if t.i < comma and t.pos_ in ("PROPN", "NOUN")]
-                source = min(named, key=_depth) if named else source
+                source = min(named, key=depth) if named else source
             body = [t for t in sent if t.i not in phrase and not (t.is_punct and t.i in (sent.end - 1,))]
             # "According to X, while P, Q": P and Q are two propositions
             conceded = [
@@ -823,17 +582,8 @@ def _according_to(sent: Span) -> list[Found]:
             parts = [[t for t in adv.subtree if t.lower_ not in CONCESSIVE_MARKS] for adv in conceded]
             conceded_ids = {t.i for adv in conceded for t in adv.subtree}
             body = [t for t in body if t.i not in conceded_ids]
-            out.extend(_found(sent, source, "according to", Stance.ASSERT, p) for p in [body, *parts])
+            out.extend(make_found(sent, source, "according to", Stance.ASSERT, p) for p in [body, *parts])
     return out
-
-
-def quoted_sentence(sent: Span, mask: list[bool]) -> bool:
-    """Whether most of the sentence's words are inside quotation marks."""
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    if not words:
-        return False
-    inside = sum(1 for t in words if mask[t.i])
-    return inside >= 0.6 * len(words)
 
 
 def enumeration(sent: Span) -> list[list[Token]]:

@@ -1,0 +1,200 @@
+"""The record of one attribution found in a parse, and how its content is read and written.
+
+``Found`` holds the speaker token, the cue, the stance and the content's phrases; ``make_found``
+builds one and reads whether its content negates an act of its own subject (*X has never sold
+arms*: the positive form is what a self-denial denies). The text helpers render phrases as written
+(``phrase_text``) and tell which tokens lie inside quotation marks (``quote_mask``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract.lexicon import ASSERT_VERBS, KNOWING_VERBS, QUOTE_CLOSE, QUOTE_OPEN
+from kg.records import Stance
+
+if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass
+class Found:
+    """One attribution in a sentence; ``content`` is None when it must be resolved (*denies this*)."""
+
+    sentence: Span
+    speaker: Token | None  # None: take the speaker of the quote
+    cue: str
+    cue_lemma: str
+    stance: Stance
+    content: str | None
+    tokens: frozenset[int] = frozenset()  # indices of the content's tokens
+    pointer: Token | None = None  # the pronoun or claim noun a denial points at
+    negated_subject: Token | None = None  # subject of a negated content clause: "X has never supplied Y"
+    negation: frozenset[int] = frozenset()  # the negation words of that clause
+    affirmed: tuple[tuple[int, str], ...] = ()  # words its positive form says instead
+    parts: tuple[list[Token], ...] = ()  # the content's phrases, joined by ``joiner``
+    joiner: str = " "
+    at: int = -1  # index of the cue word, when it is a word of the sentence
+
+    def render(self, subs: Mapping[int, str] | None = None) -> str | None:
+        """The content with some tokens replaced (resolved pronouns) or dropped (``""``)."""
+        texts = [phrase_text(p, subs) for p in self.parts if p]
+        return self.joiner.join(x for x in texts if x) or None
+
+    def positive(self, subs: Mapping[int, str] | None = None) -> str | None:
+        """The content without its negation: the proposition a self-denial denies."""
+        return self.render({**(subs or {}), **dict.fromkeys(self.negation, ""), **dict(self.affirmed)})
+
+
+def make_found(
+    sent: Span,
+    speaker: Token | None,
+    verb: Token | str,
+    stance: Stance,
+    *parts: list[Token],
+    joiner: str = " ",
+) -> Found:
+    cue = verb if isinstance(verb, str) else verb.text
+    lemma = "according" if isinstance(verb, str) else verb.lemma_.lower()
+    parts = tuple(unframe(p) for p in parts)
+    ids = frozenset(t.i for p in parts for t in p)
+    at = -1 if isinstance(verb, str) else verb.i
+    found = Found(sent, speaker, cue, lemma, stance, None, ids, parts=parts, joiner=joiner, at=at)
+    found.content = found.render()
+    if len(parts) == 1 and parts[0]:
+        root = min((t for t in parts[0] if t.pos_ in ("VERB", "AUX")), key=depth, default=None) or min(
+            parts[0], key=depth
+        )
+        neg = frozenset(c.i for c in root.children if c.dep_ == "neg") or _no_objects(root)
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and root.dep_ == "conj" and root.head.i != root.i:  # "(it) ... and had never sold"
+            subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = subject if subject is not None and subject.i in {t.i for t in parts[0]} else None
+        # "X said it could not confirm the report" says what X knows, denies no act of X's
+        knowing = root.lemma_.lower() in ASSERT_VERBS or root.lemma_.lower() in KNOWING_VERBS
+        if neg and subject is not None and not knowing:
+            # "has never sold arms and will never do so": the conjuncts that share the subject
+            # are negated with it, and a self-denial turns them positive too
+            shared = [c for c in root.children if c.dep_ == "conj" and not any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+            neg |= {g.i for c in shared for g in c.children if g.dep_ == "neg"}
+            found.negated_subject, found.negation = subject, neg
+        elif subject is not None and (idiom := _nothing_to_do_with(root)):
+            # "Moscow had nothing to do with the attack" denies that Moscow was behind it
+            found.negated_subject, found.negation = subject, idiom
+            found.affirmed = ((root.i, "was behind"),)
+    return found
+
+
+def _no_objects(verb: Token) -> frozenset[int]:
+    """The *no* of *has no personnel and no operations in Sudan*: the act denied by its objects."""
+    objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    nos = [d for o in objects for d in o.children if d.dep_ == "det" and d.lower_ == "no"]
+    return frozenset(d.i for d in nos) if objects and len(nos) == len(objects) else frozenset()
+
+
+def _nothing_to_do_with(verb: Token) -> frozenset[int]:
+    """The words of *have nothing to do with X* but X, when ``verb`` is that *have*."""
+    if verb.lemma_.lower() != "have":
+        return frozenset()
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lower_ == "nothing":
+            do = next((c for c in obj.children if c.dep_ == "relcl" and c.lemma_.lower() == "do"), None)
+            preps = do.children if do is not None else ()
+            with_ = next((c for c in preps if c.dep_ == "prep" and c.lower_ == "with"), None)
+            if with_ is not None and any(c.dep_ == "pobj" for c in with_.children):
+                keep = {t.i for c in with_.children if c.dep_ == "pobj" for t in c.subtree}
+                return frozenset(t.i for t in obj.subtree if t.i not in keep)
+    return frozenset()
+
+
+_FIRST_PERSON = frozenset(("i", "we"))
+# The speaker's own degree of belief in a complement: "X said it assessed / believed that P".
+_JUDGING = frozenset("assess believe conclude judge estimate think".split())
+
+
+def unframe(tokens: list[Token]) -> list[Token]:
+    """Drop the speaker's own frame: *I think P*, *our information indicates that P* -> *P*."""
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    if len(roots) != 1 or roots[0].lemma_.lower() not in ASSERT_VERBS:
+        return tokens
+    root = roots[0]
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    framed = subj is not None and (
+        subj.lower_ in _FIRST_PERSON
+        or any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subj.children)
+        or subj.lower_ == "it" and root.lemma_.lower() in _JUDGING  # "X said it assessed that P"
+    )
+    comp = next((c for c in root.children if c.dep_ == "ccomp"), None) or next(
+        # "it assessed with moderate confidence that P": the clause hung on the confidence
+        (t for t in root.subtree if t.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                             for m in t.children)), None
+    )
+    if not framed or comp is None:
+        return tokens
+    return [t for t in comp.subtree if t.i in ids]
+
+
+_EDGE_WORDS = frozenset(("that", "whether", "if", "how", "and", "but", "while", "although", "though"))
+_EDGE_PUNCT = set(",;:–—-.\"“”‘’'()[]…")
+
+
+def phrase_text(tokens: list[Token], subs: Mapping[int, str] | None = None) -> str:
+    """The text of a token list as written, without leading complementisers and edge punctuation;
+    ``subs`` replaces the text of some tokens (by index), or drops them (``""``)."""
+    subs = subs or {}
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (
+        toks[0].text in _EDGE_PUNCT or toks[0].lower_ in _EDGE_WORDS and toks[0].dep_ in ("mark", "cc")
+    ):
+        toks.pop(0)
+    while toks and (toks[-1].text in _EDGE_PUNCT or toks[-1].is_space or toks[-1].dep_ == "cc"):
+        toks.pop()
+    out: list[str] = []
+    for j, t in enumerate(toks):
+        if t.text in QUOTE_OPEN or t.text in QUOTE_CLOSE or t.text == '"':
+            if out and j + 1 < len(toks):
+                out[-1] = out[-1].rstrip() + t.whitespace_ if t.whitespace_ else out[-1]
+            continue
+        gap = t.whitespace_ if j + 1 < len(toks) and toks[j + 1].i == t.i + 1 else " "
+        text = subs.get(t.i, t.text)
+        out.append(text + gap if text else t.whitespace_)  # "can(not) be": keep the word apart
+    return " ".join("".join(out).split())
+
+
+def quote_mask(doc: Doc) -> list[bool]:
+    """For each token, whether it lies inside double quotation marks."""
+    inside = False
+    mask = []
+    for tok in doc:
+        text = tok.text
+        if text in QUOTE_OPEN or (text == '"' and not inside):
+            mask.append(False)
+            inside = True
+            continue
+        if text in QUOTE_CLOSE or (text == '"' and inside):
+            mask.append(False)
+            inside = False
+            continue
+        mask.append(inside)
+    return mask
+
+
+def depth(tok: Token) -> int:
+    n = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        n += 1
+    return n
+
+
+def quoted_sentence(sent: Span, mask: list[bool]) -> bool:
+    """Whether most of the sentence's words are inside quotation marks."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    inside = sum(1 for t in words if mask[t.i])
+    return inside >= 0.6 * len(words)
