@@ -70,27 +70,26 @@ seeds: $(STAMP)
 	$(KG) query denials-by --store $(STORE) --param actor=China
 	$(KG) query who-says --store $(STORE) --param about=China
 
-eval: $(STAMP)
-	rm -rf $(EVAL_STORE)
+# $(call score,ARTICLES,STORE,CSV,GOLD): build the articles into a fresh store, write the saved query
+# `statements` as CSV, and score it against the gold file (stance confusion, then score.py's report).
+define score
+	rm -rf $(2)
 	mkdir -p out
-	$(KG) build $(SEEDS) --store $(EVAL_STORE)
-	$(KG) query statements --store $(EVAL_STORE) --format csv > out/statements.csv.tmp
-	mv out/statements.csv.tmp out/statements.csv
-	$(BIN)/python bench/eval_stance.py $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.jsonl out/statements.csv
-	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.jsonl out/statements.csv \
-		--docs $(SEEDS) $(EVAL_ARGS)
+	$(KG) build $(1) --store $(2)
+	$(KG) query statements --store $(2) --format csv > $(3).tmp
+	mv $(3).tmp $(3)
+	$(BIN)/python bench/eval_stance.py $(SHARED)/eval/score.py $(4) $(3)
+	$(BIN)/python $(SHARED)/eval/score.py $(4) $(3) --docs $(1) $(EVAL_ARGS)
+endef
+
+eval: $(STAMP)
+	$(call score,$(SEEDS),$(EVAL_STORE),out/statements.csv,$(SHARED)/eval/seeds-gold.jsonl)
 
 PRACTICE ?= bench/practice
 PRACTICE_STORE ?= out/practice-store
 
 practice: $(STAMP)
-	rm -rf $(PRACTICE_STORE)
-	mkdir -p out
-	$(KG) build $(PRACTICE) --store $(PRACTICE_STORE)
-	$(KG) query statements --store $(PRACTICE_STORE) --format csv > out/practice.csv.tmp
-	mv out/practice.csv.tmp out/practice.csv
-	$(BIN)/python bench/eval_stance.py $(SHARED)/eval/score.py $(PRACTICE)/gold.jsonl out/practice.csv
-	$(BIN)/python $(SHARED)/eval/score.py $(PRACTICE)/gold.jsonl out/practice.csv --docs $(PRACTICE) $(EVAL_ARGS)
+	$(call score,$(PRACTICE),$(PRACTICE_STORE),out/practice.csv,$(PRACTICE)/gold.jsonl)
 
 docs: $(STAMP)
 	$(KG) docs --out docs --seeds $(SEEDS)

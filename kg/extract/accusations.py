@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.found import Found, make_found
-from kg.extract.lexicon import ACCUSING_VERBS, BLAMING_VERBS, DESTINATION_PREPS
+from kg.extract.lexicon import ACCUSING_VERBS, BLAMING_VERBS, DESTINATION_PREPS, RELATIVE_PRONOUNS
 from kg.records import Stance
 
 if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
@@ -69,7 +69,7 @@ def accusation(verb: Token, obj: Token | None) -> tuple[list[Token], list[Token]
         accused = [t for t in _accused_party(verb, obj) if t.i not in {x.i for x in prep.subtree}]
     else:
         accused = _accused_party(verb, obj)
-    if obj.lower_ in ("that", "which", "who", "whom") and verb.dep_ == "relcl":
+    if obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         # "a distributor that it accused of P": the one accused is what the relative clause hangs on
         accused = [t for t in verb.head.subtree if t.i not in {x.i for x in verb.subtree}]
     return accused, body

@@ -37,6 +37,7 @@ from kg.extract.lexicon import (
     ENUMERATING_VERBS,
     EVIDENCE_VERBS,
     JUDGE_VERBS,
+    RELATIVE_PRONOUNS,
     REPORT_NOUNS,
     REPORTING_NOUNS,
 )
@@ -89,8 +90,9 @@ def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
 def _reports_within(verb: Token) -> bool:
     """*..., a practice it says could hide cargo*, *..., an accusation Beijing rejects*: a relative
     clause with a speaker of its own inside someone else's statement is a statement of its own."""
-    return verb.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in (
-        "that", "which", "who") for c in verb.children)
+    return verb.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children
+    )
 
 
 def _cut(found: list[Found], verb: Token) -> None:
@@ -185,7 +187,7 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     if lemma in BLAMING_VERBS and (objects or verb.dep_ == "relcl"):
         # "the tanker investigators blame for the damage", "a group that X has linked to Y": the
         # object is the noun the relative clause hangs on
-        pointing = not objects or objects[0].lower_ in ("that", "which", "who", "whom")
+        pointing = not objects or objects[0].lower_ in RELATIVE_PRONOUNS
         blamed = blame_of(verb, verb.head if pointing and verb.dep_ == "relcl" else objects[0], sent, speaker)
         if blamed is not None:
             return [blamed]
@@ -261,9 +263,9 @@ def _relative_subject(verb: Token, clauses: list[Token]) -> list[Token] | None:
         return None
     clause = clauses[0]
     pronoun = next(
-        (c for c in clause.children if c.dep_ in _SUBJECTS and c.lower_ in ("that", "which", "who")), None
+        (c for c in clause.children if c.dep_ in _SUBJECTS and c.lower_ in RELATIVE_PRONOUNS), None
     )
-    speaks = any(c.dep_ in _SUBJECTS and c.lower_ not in ("that", "which", "who") for c in verb.children)
+    speaks = any(c.dep_ in _SUBJECTS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
     subjectless = not any(c.dep_ in _SUBJECTS for c in clause.children)
     if pronoun is None and verb.dep_ == "relcl" and speaks and subjectless:
         # "a practice it says could hide cargo": no pronoun, the clause's subject is the noun

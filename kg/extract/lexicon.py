@@ -128,6 +128,8 @@ REPRESENTATIVE_ROLES = frozenset(
     "director executive ceo chairman chairwoman founder owner manager spokesman spokeswoman "
     "spokesperson".split()
 )
+# Pronouns that open a relative clause: "a firm that it accused of P", "X, which said P".
+RELATIVE_PRONOUNS = frozenset("that which who whom".split())
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 # Kinds of business: "the airline said" is the business the article named last.
