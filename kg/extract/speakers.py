@@ -191,13 +191,11 @@ class SpeakerMemory:
                 others = [p.actor for p in self.people if all(p.actor.key != a.key for a in speakers)]
                 name = others[-1].label if others else None
             elif low == "our" and tok.dep_ == "poss" and quoted[tok.i] and speaker is not None:
-                body = speaker.speaks_for if speaker.kind is ActorKind.PERSON else speaker
-                if body is not None and body.kind in (ActorKind.STATE, ActorKind.ORGANIZATION):
-                    name = f"{body.label}'s"  # "our vessels", said for a company
+                body = _body_of(speaker)
+                name = f"{body.label}'s" if body is not None else None  # "our vessels", said for a company
             elif low == "we" and tok.dep_ in ("nsubj", "nsubjpass") and quoted[tok.i] and speaker is not None:
-                body = speaker.speaks_for if speaker.kind is ActorKind.PERSON else speaker
-                if body is not None and body.kind in (ActorKind.STATE, ActorKind.ORGANIZATION):
-                    name = body.label  # a spokeswoman's "we" is her company
+                body = _body_of(speaker)
+                name = body.label if body is not None else None  # a spokeswoman's "we" is her company
             elif low == "it" and tok.dep_ == "nsubj":
                 top = tok.head.i not in ids or tok.head.head.i not in ids
                 if speaker is not None and speaker.kind in (ActorKind.STATE, ActorKind.ORGANIZATION) and top:
@@ -227,7 +225,7 @@ class SpeakerMemory:
 
     def _described_org(self, noun: str) -> Actor | None:
         """*the ministry*, *the company*: the latest organization named whose name has that noun
-        (*the Foreign Ministry*), else for a kind of business the latest one that is no state body;
+        (*the Foreign Ministry*), else for a kind of business the latest business named (or none);
         else the organization or state that spoke last."""
         for org in reversed(self.named_orgs):
             if noun in org.label.lower().split():
@@ -392,7 +390,8 @@ class SpeakerMemory:
 
     def _it(self, tok: Token) -> Actor | None:
         """A speaking *it*: the state or organization that is the subject of the sentence before it
-        (*the Treasury sanctioned a firm that it accused of P*), else the last one that was."""
+        (*the Treasury sanctioned a firm that it accused of P*); for *its* the body named last; else
+        the last state or organization that was a subject."""
         for earlier in reversed(tok.sent[: tok.i - tok.sent.start]):
             if earlier.dep_ == "nsubj" and earlier.pos_ in ("PROPN", "NOUN"):
                 actor = self._resolve_one(earlier)
@@ -583,6 +582,13 @@ class SpeakerMemory:
     def _new_org(self, label: str, tok: Token, kind: ActorKind = ActorKind.ORGANIZATION) -> Actor:
         side = _place_modifier(tok, self.gazetteer)
         return Actor(actor_key(label), label, kind, speaks_for=side)
+
+
+def _body_of(speaker: Actor) -> Actor | None:
+    """The state or organization a quoted *we* or *our* stands for: the speaker's own, or the one a
+    person speaks for."""
+    body = speaker.speaks_for if speaker.kind is ActorKind.PERSON else speaker
+    return body if body is not None and body.kind in (ActorKind.STATE, ActorKind.ORGANIZATION) else None
 
 
 def _role_holder(tok: Token) -> Token | None:
