@@ -334,18 +334,17 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
     if subject is not None and f.stance is Stance.ASSERT:
         ours = any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)  # "our vessels"
         bodies = all(a.kind is not ActorKind.PERSON for a in speakers)
-        corporate = (subject.lower_ in ("we", "i") or ours) and bodies
-        if ours and len(speakers) == 1 and speakers[0].speaks_for is not None:
-            speakers_side = [speakers[0].speaks_for]  # a director's "our vessels" are the company's
-        else:
-            speakers_side = speakers
-        # "we have never sold", and "(the company said) it had never sold" once "it" is resolved
+        principal = speakers[0].speaks_for if len(speakers) == 1 else None
+        # "(the company said) it had never sold" once "it" is resolved; a lawyer's client's "he"
         resolved = [a for sp in speakers for a in _chain(sp) if subs.get(subject.i) == a.label]
-        # a quoted "he" is hardly the speaker: only a resolved one (a lawyer's client) counts
-        unknown = subject.pos_ == "PRON" and quoted[subject.i] and not resolved
-        subjects = speakers if corporate else resolved or ([] if unknown else memory.resolve(subject))
-        if ours and not corporate:
-            subjects = speakers_side
+        if (subject.lower_ in ("we", "i") or ours) and bodies:
+            subjects = speakers  # "we have never sold", said by a state or a company
+        elif ours:
+            subjects = [principal] if principal is not None else speakers  # a director's "our vessels"
+        elif subject.pos_ == "PRON" and quoted[subject.i] and not resolved:
+            subjects = []  # a quoted "he" is hardly the speaker
+        else:
+            subjects = resolved or memory.resolve(subject)
         sides = {a.key for sp in speakers for a in _chain(sp)}
         if subjects and all(any(a.key in sides for a in _chain(sub)) for sub in subjects):
             f.stance = Stance.DENY
