@@ -487,6 +487,33 @@ CASES = {
         "The ship arrived in the harbour on Tuesday. It carried grain.",
         [],
     ),
+    # an accused party's answer in a trailing noun phrase, read from its words: the tagger often
+    # takes the bare present ("rejects", "dismisses") for a plural noun
+    "trailing-charge-the-accused-rejects": (
+        "Lithuanian officials have accused Minsk of sending migrants across the border, "
+        "a charge Belarus rejects.",
+        [("Lithuanian officials", A, "sending migrants across the border"),
+         ("Belarus", D, "sending migrants across the border")],
+    ),
+    "trailing-accusation-the-accused-dismisses": (
+        "Investigators accused Vantar Freight of hiding drone engines in tractor parts, "
+        "an accusation the company dismisses.",
+        [("Investigators", A, "hiding drone engines in tractor parts"),
+         ("Vantar Freight", D, "hiding drone engines in tractor parts")],
+    ),
+    "trailing-charge-after-a-dash-refuted-by-a-state": (
+        "The attache was accused by Warsaw of recruiting informants - a charge Moscow flatly refuted.",
+        [("Poland", A, "recruiting informants"), ("Russia", D, "recruiting informants")],
+    ),
+    "trailing-allegation-called-absurd-by-relatives": (
+        "Police accused Omar Haddad of selling maps of the port, an allegation his family "
+        "has called absurd.",
+        [("Police", A, "selling maps of the port"), ("his family", D, "selling maps of the port")],
+    ),
+    "trailing-charge-after-narration-denies-the-narration": (
+        "Karel Novak was charged with spying for a foreign power, a charge he denies.",
+        [("Karel Novak", D, "charged with spying for a foreign power")],
+    ),
 }
 
 

@@ -191,6 +191,8 @@ class Extractor:
                 items = []
                 memory.note_people(sent)  # before its statements: "X charged Lee, describing him as P"
                 for f in find_in_sentence(sent, mask):
+                    if f.speaker is not None and f.speaker.i > sent.start and f.speaker.pos_ == "NOUN":
+                        memory.note_businesses(sent.doc[sent.start : f.speaker.i])  # "the company"
                     speakers = memory.resolve(f.speaker) if f.speaker is not None else []
                     if speakers:
                         _render(f, speakers, memory, mask)

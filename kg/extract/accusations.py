@@ -50,6 +50,9 @@ def accusation(verb: Token, obj: Token | None) -> tuple[list[Token], list[Token]
     mark = ACCUSING_VERBS[verb.lemma_.lower()]
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == mark), None)
     if obj is None:  # "a diplomat it accuses of P": the accused is the noun the clause hangs on
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and prep is not None:  # "Y was accused by X of P"
+            return list(passive.subtree), [t for c in prep.children for t in c.subtree]
         if verb.dep_ != "relcl" or prep is None:
             return None
         body = [t for c in prep.children for t in c.subtree]

@@ -41,6 +41,7 @@ from kg.extract.lexicon import (
     REPORT_NOUNS,
     REPORTING_NOUNS,
 )
+from kg.extract.rejoinders import rejoinder, tail_of
 from kg.records import Stance
 
 if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
@@ -84,6 +85,17 @@ def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
         if not (f.tokens & claimed) or not found:
             found.append(f)
     found.extend(_claim_nouns(sent, mask))
+    tail = rejoinder(sent, mask)
+    if tail is not None:
+        cut = tail_of(tail)
+        before = [f for f in found if f.at != tail.at]
+        if before:
+            _drop(before, cut)  # the parser may have hung the tail on the accusation
+            if len(before) == len(found):
+                found.append(tail)
+        elif not before:  # "X was charged with spying, a charge he denies": the narration is denied
+            told = [t for t in sent if t.i < min(cut) and not (t.is_punct and not mask[t.i])]
+            found[:] = [make_found(sent, tail.speaker, sent.doc[tail.at], Stance.DENY, told)]
     return found
 
 
@@ -99,7 +111,10 @@ def _cut(found: list[Found], verb: Token) -> None:
     """Take a nested report out of the statements that swallowed it: the relative clause, and the
     apposition it describes (*a practice it says ...*)."""
     head = verb.head
-    cut = {t.i for t in (head.subtree if head.dep_ == "appos" else verb.subtree)}
+    _drop(found, {t.i for t in (head.subtree if head.dep_ == "appos" else verb.subtree)})
+
+
+def _drop(found: list[Found], cut: set[int] | frozenset[int]) -> None:
     for f in found:
         if f.tokens & cut:
             f.parts = tuple([t for t in p if t.i not in cut] for p in f.parts)

@@ -84,7 +84,7 @@ GROUP_NOUNS = frozenset(
     "expert analyst source observer critic official diplomat scholar researcher economist "
     "commentator insider investor lawmaker legislator academic specialist people prosecutor investigator "
     "detective regulator inspector auditor lawyer attorney engineer journalist activist broker trader "
-    "shipper insurer dealer diplomat".split()
+    "shipper insurer dealer diplomat neighbour neighbor colleague friend relative".split()
 )
 
 # "This included A, B and C": verbs that list what the statement before consisted of.
@@ -118,11 +118,15 @@ MODAL_HEDGES = frozenset("may might could would likely possibly probably perhaps
 CONCESSIVE_MARKS = frozenset("while although though whereas".split())
 
 # What a person is, said in apposition to a name: "Tomasz Wrona, an independent analyst".
+# Those close to a person, who speak for them when they cannot: "her family said", "his employer".
+RELATIONS = frozenset(
+    "family wife husband mother father sister brother son daughter parent employer partner".split()
+)
 PERSON_NOUNS = GROUP_NOUNS | frozenset(
     "spokesman spokeswoman spokesperson minister president leader ambassador envoy secretary adviser "
     "advisor director chief executive founder head professor fellow lecturer reporter student "
     "defendant suspect client".split()
-)
+) | RELATIONS
 # Titles of people who speak for a business: with no business named, the one named last.
 REPRESENTATIVE_ROLES = frozenset(
     "director executive ceo chairman chairwoman founder owner manager spokesman spokeswoman "
@@ -144,7 +148,8 @@ CORPORATE_NAME_ENDS = frozenset(
     "co company partners ventures enterprises engineering solutions components energy petroleum "
     "oil gas steel motors aerospace dynamics defence defense labs laboratories semiconductor "
     "semiconductors microelectronics telecom networks software security oy oyj ab as asa sa spa nv bv "
-    "srl sro maritime analytics capital consulting".split()
+    "srl sro maritime analytics capital consulting freight marine tankers lines transport mining "
+    "chemicals".split()
 )
 DETERMINERS = frozenset("the a an some many several most few other these those this that such all".split())
 

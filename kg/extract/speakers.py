@@ -119,27 +119,13 @@ class SpeakerMemory:
             if state in self.states:
                 self.states.remove(state)
             self.states.append(state)
-        unlabelled = [  # "fined Arktis Optics Oy", which the tagger may leave without a label
-            name for tok in span if tok.pos_ == "PROPN" and _entity_of(tok) is None
-            and (name := _full_name(tok)) is not None and _corporate_name(name)
-        ]
         # "the Chinese embassy", "Iran's foreign ministry": what a later "an embassy spokesperson" means
         for tok in span:
             if tok.lemma_.lower() in _STATE_BODIES and tok.pos_ in ("NOUN", "PROPN") and _place_modifier(
                 tok, self.gazetteer
             ):
                 self._heard_of(self._organisation(tok, None))
-        for named in [*span.ents, *unlabelled]:  # what a later "the company" means
-            if named.label_ == "ORG" or _corporate_name(named):
-                commas = [t.i for t in named if t.text == ","]
-                if commas:  # "According to the Treasury, Silverpeak Ltd": the tagger ran two names together
-                    named = named.doc[commas[-1] + 1 : named.end]
-                label = " ".join(t.text for t in named if t.lower_ not in DETERMINERS)
-                if not label:
-                    continue
-                org = self.gazetteer.find(label) or Actor(actor_key(label), label, ActorKind.ORGANIZATION)
-                if org.kind is ActorKind.ORGANIZATION:
-                    self._heard_of(org)
+        self.note_businesses(span)
         plural = self._plural_before(span, span.end)
         self.plural = plural or self.plural
         for tok in span:
@@ -150,6 +136,25 @@ class SpeakerMemory:
                     actor = self._organisation(tok, None)  # "Belarus's defence ministry rejected it"
                 if actor is not None and actor.kind is not ActorKind.PERSON:
                     self.last_thing = actor
+
+    def note_businesses(self, span: Span) -> None:
+        """The organizations a span names: what a later *the company* means (also later in the same
+        sentence: *X accused Vantar Ltd of P, a charge the company rejects*)."""
+        unlabelled = [  # "fined Arktis Optics Oy", which the tagger may leave without a label
+            name for tok in span if tok.pos_ == "PROPN" and _entity_of(tok) is None
+            and (name := _full_name(tok)) is not None and _corporate_name(name)
+        ]
+        for named in [*span.ents, *unlabelled]:
+            if named.label_ == "ORG" or _corporate_name(named):
+                commas = [t.i for t in named if t.text == ","]
+                if commas:  # "According to the Treasury, Silverpeak Ltd": the tagger ran two names together
+                    named = named.doc[commas[-1] + 1 : named.end]
+                label = " ".join(t.text for t in named if t.lower_ not in DETERMINERS)
+                if not label:
+                    continue
+                org = self.gazetteer.find(label) or Actor(actor_key(label), label, ActorKind.ORGANIZATION)
+                if org.kind is ActorKind.ORGANIZATION:
+                    self._heard_of(org)
 
     def pronoun_subs(self, tokens: list[Token], speakers: list[Actor], quoted: list[bool]) -> dict[int, str]:
         """Replacements that resolve the pronouns of a statement's content (by token index):
