@@ -514,6 +514,24 @@ CASES = {
         "Karel Novak was charged with spying for a foreign power, a charge he denies.",
         [("Karel Novak", D, "charged with spying for a foreign power")],
     ),
+    # the tokenizer splits a given name at its hyphen; the person keeps the name as written
+    "hyphenated-given-names": (
+        "Seo Min-jun, a lawmaker, told reporters the losses were large. "
+        "“The designs were copied,” said Choi Ha-eun, an analyst at a Seoul brokerage.",
+        [("Seo Min-jun", A, "losses were large"), ("Choi Ha-eun", A, "designs were copied")],
+    ),
+    # "their country" said by a state's officials is that state: its negated act is a self-denial
+    "their-country-is-the-speakers-state": (
+        "Pakistani officials insist their country has never shipped centrifuges to Libya.",
+        [("Pakistani officials", D, "Pakistan has shipped centrifuges to Libya")],
+    ),
+    # "the country's trade ministry": a body of the state named last, which its spokesman speaks for
+    "a-body-of-the-country-named-last": (
+        "Armenia has been accused of passing European machine tools to Russia. "
+        "Davit Petrosyan, a spokesman for the country's economy ministry, said: "
+        "“We have never sold a single machine to Russia.”",
+        [("Davit Petrosyan", D, "Armenia's economy ministry have sold a single machine to Russia")],
+    ),
 }
 
 

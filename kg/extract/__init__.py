@@ -20,7 +20,13 @@ from kg.extract.claims import ClaimIndex
 from kg.extract.found import Found, phrase_text, quote_mask, quoted_sentence
 from kg.extract.furniture import Paragraph, body_paragraphs
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.lexicon import ENUMERATING_VERBS, HEDGE_CUES, MODAL_HEDGES, NON_ANAPHORIC_CLAIM_NOUNS
+from kg.extract.lexicon import (
+    COUNTRY_NOUNS,
+    ENUMERATING_VERBS,
+    HEDGE_CUES,
+    MODAL_HEDGES,
+    NON_ANAPHORIC_CLAIM_NOUNS,
+)
 from kg.extract.speakers import SpeakerMemory
 from kg.records import Actor, ActorKind, Article, Claim, Evidence, Extraction, Stance, Statement
 
@@ -345,6 +351,11 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
             subjects = [principal] if principal is not None else speakers  # a director's "our vessels"
         elif subject.pos_ == "PRON" and quoted[subject.i] and not resolved:
             subjects = []  # a quoted "he" is hardly the speaker
+        elif subject.lemma_.lower() in COUNTRY_NOUNS and (owner := _possessive(subject)) is not None:
+            # "(Chinese diplomats insist) their country never encourages hacking": the speakers' state
+            subjects = [a for sp in speakers for a in _chain(sp) if a.kind is ActorKind.STATE][:1]
+            if subjects:
+                subs.update({owner.i: "", subject.i: subjects[0].label})
         else:
             subjects = resolved or memory.resolve(subject)
         sides = {a.key for sp in speakers for a in _chain(sp)}
@@ -357,6 +368,11 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
     if f.stance is Stance.DENY and f.content and len(speakers) == 1 and _subjectless_gerund(f):
         # "Moscow denied carrying out the attack": the denier is who the accusation is about
         f.content = f"{speakers[0].label} {f.content}"
+
+
+def _possessive(noun: Token) -> Token | None:
+    """The possessive pronoun of *their country*, *our country*."""
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
 
 
 def _done_before(f: Found) -> dict[int, str]:

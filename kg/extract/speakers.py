@@ -352,7 +352,7 @@ class SpeakerMemory:
                 if org is not None:
                     return org
             if lemma in COUNTRY_NOUNS and _has_definite_det(tok) and len(_phrase(tok)) == 2 and self.states:
-                return self.states[-1]  # "the country": the state named last
+                return self._the_country()
             if lemma in GROUP_NOUNS and tok.tag_ == "NNS":
                 return self._group(tok)
             if lemma in _ROLE_NOUNS and _has_definite_det(tok):
@@ -493,7 +493,7 @@ class SpeakerMemory:
             earlier = self._by_name(name)
             if earlier is not None:
                 return self._remember(earlier.actor, gender)
-        role, side = _title_and_side(ent, self.gazetteer)
+        role, side = _title_and_side(ent, self.gazetteer, self._the_country())
         inside = [t.text for t in ent[: max(0, len(ent) - len(names))] if t.lower_ in PERSON_NOUNS]
         role = role or " ".join(inside) or None  # "Spokeswoman Yelena Voronova" tagged as one name
         words = {w.lower() for w in (role or "").split()}
@@ -517,6 +517,13 @@ class SpeakerMemory:
             side = businesses[-1] if businesses else None
         actor = Actor(actor_key(name), name, ActorKind.PERSON, role=role, speaks_for=side)
         return self._remember(actor, gender)
+
+    def _the_country(self) -> Actor | None:
+        """What *the country* means: the state the text last made its subject (*Armenia has been
+        accused of passing tools to Russia. ... the country's ministry*), else the state named last."""
+        if self.last_thing is not None and self.last_thing.kind is ActorKind.STATE:
+            return self.last_thing
+        return self.states[-1] if self.states else None
 
     def _last_state(self) -> Actor | None:
         for org in reversed(self.orgs):
@@ -667,9 +674,15 @@ def _described_name(tok: Token) -> tuple[list[Token], list[Token]] | None:
 
 def _full_name(tok: Token) -> Span | None:
     """The proper nouns that end at ``tok`` (*Tomasz Wrona*), when there are two or more."""
-    start = tok.i
-    while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].head.i == tok.i:
-        start -= 1
+    start, doc = tok.i, tok.doc
+    while start > 0:
+        hyphen = start > 1 and doc[start - 1].text == "-"
+        if hyphen and not doc[start - 2].whitespace_ + doc[start - 1].whitespace_:
+            start -= 2  # "Kim Do-hyun": the tokenizer splits the given name at its hyphen
+        elif doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i:
+            start -= 1
+        else:
+            break
     return tok.doc[start : tok.i + 1] if tok.pos_ == "PROPN" and tok.i - start >= 1 else None
 
 
@@ -685,12 +698,16 @@ def _entity_of(tok: Token) -> Span | None:
 
 
 def _name_tokens(ent: Span) -> list[str]:
-    words = [
-        t.text
-        for t in ent
-        if t.lower_.rstrip(".") + ("." if t.lower_.endswith(".") else "") not in _HONORIFICS
-        and t.text not in ("'s", "’s")
-    ]
+    words: list[str] = []
+    for t in ent:
+        honorific = t.lower_.rstrip(".") + ("." if t.lower_.endswith(".") else "") in _HONORIFICS
+        if honorific or t.text in ("'s", "’s"):
+            continue
+        joined = t.i > ent.start and not ent.doc[t.i - 1].whitespace_ and "-" in (t.text, ent.doc[t.i - 1].text)
+        if joined and words:
+            words[-1] += t.text  # "Park Ji-won", which the tokenizer splits at the hyphen
+        else:
+            words.append(t.text)
     words = [w for w in words if w.lower() not in _HONORIFICS] or [ent.text]
     while len(words) > 2 and words[0].lower() in PERSON_NOUNS:
         words = words[1:]  # "Spokeswoman Yelena Voronova" at the start of a sentence, tagged as one name
@@ -716,7 +733,9 @@ def _place_modifier(tok: Token, gazetteer: Gazetteer) -> Actor | None:
     return None
 
 
-def _title_and_side(ent: Span, gazetteer: Gazetteer) -> tuple[str | None, Actor | None]:
+def _title_and_side(
+    ent: Span, gazetteer: Gazetteer, country: Actor | None = None
+) -> tuple[str | None, Actor | None]:
     """*US Secretary of State Antony Blinken*: role "Secretary of State", side United States;
     *Lukin, an associate professor at X University*: role "associate professor", side the university;
     *Russia specialist Mark Katz*: no side, the place is what he studies."""
@@ -745,17 +764,24 @@ def _title_and_side(ent: Span, gazetteer: Gazetteer) -> tuple[str | None, Actor 
             ] + [child.text]
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("at", "of", "with", "for"):
-                    affiliation = affiliation or _org_of(prep, gazetteer)
+                    affiliation = affiliation or _org_of(prep, gazetteer, country)
         if child.dep_ == "prep" and child.lower_ in ("of", "at", "from"):
-            affiliation = affiliation or _org_of(child, gazetteer)
+            affiliation = affiliation or _org_of(child, gazetteer, country)
     official = any(t.lower_ in _ROLE_NOUNS or t.lower_ in _ORG_NOUNS for t in title_tokens)
     role = " ".join(role_words).strip() or None
     return role, affiliation or (title_side if official else None)
 
 
-def _org_of(prep: Token, gazetteer: Gazetteer) -> Actor | None:
+def _org_of(prep: Token, gazetteer: Gazetteer, country: Actor | None = None) -> Actor | None:
+    """The body a preposition names (*a spokesman for X*); *the country's trade ministry* is a
+    body of ``country``, the state named last."""
     for pobj in prep.children:
         if pobj.dep_ == "pobj":
+            owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.lemma_.lower() in COUNTRY_NOUNS and country is not None:
+                rest = " ".join(t.text for t in _phrase(pobj) if t.i > owner.i and t.text not in ("'s", "’s"))
+                name = f"{country.label}'s {rest}"
+                return Actor(actor_key(name), name, ActorKind.ORGANIZATION, speaks_for=country)
             ent = _entity_of(pobj)
             name = ent.text if ent is not None else " ".join(t.text for t in _phrase(pobj))
             name = name[4:] if name.lower().startswith("the ") else name
