@@ -703,7 +703,8 @@ def _name_tokens(ent: Span) -> list[str]:
         honorific = t.lower_.rstrip(".") + ("." if t.lower_.endswith(".") else "") in _HONORIFICS
         if honorific or t.text in ("'s", "’s"):
             continue
-        joined = t.i > ent.start and not ent.doc[t.i - 1].whitespace_ and "-" in (t.text, ent.doc[t.i - 1].text)
+        before = ent.doc[t.i - 1] if t.i > ent.start else None
+        joined = before is not None and not before.whitespace_ and "-" in (t.text, before.text)
         if joined and words:
             words[-1] += t.text  # "Park Ji-won", which the tokenizer splits at the hyphen
         else:
