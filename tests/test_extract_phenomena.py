@@ -532,6 +532,26 @@ CASES = {
         "“We have never sold a single machine to Russia.”",
         [("Davit Petrosyan", D, "Armenia's economy ministry have sold a single machine to Russia")],
     ),
+    # the parser hangs the that-clause on the setting's noun ("in a statement that P")
+    "said-in-a-statement-that": (
+        "Nordwave Telecom said in a statement that the intrusion had been contained "
+        "and that customer data was safe. Harbour Grid said in a statement that the intrusion had been "
+        "“contained” and that there was no evidence the billing data had been accessed.",
+        [("Nordwave Telecom", A, "the intrusion had been contained"),
+         ("Nordwave Telecom", A, "customer data was safe"),
+         ("Harbour Grid", A, "the intrusion had been contained"),
+         ("Harbour Grid", A, "there was no evidence the billing data had been accessed")],
+    ),
+    # a business name of which the tagger labels only the last word a person
+    "a-business-name-tagged-as-a-person-in-part": (
+        "Tasman Grid said in a statement that the intrusion had been contained.",
+        [("Tasman Grid", A, "intrusion had been contained")],
+    ),
+    # states beyond the ones the seeds name: capitals and demonyms of the general gazetteer
+    "a-capital-speaks-for-its-state": (
+        "Khartoum denied that the drones came from abroad.",
+        [("Sudan", D, "the drones came from abroad")],
+    ),
 }
 
 

@@ -190,6 +190,8 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         c for c in verb.children
         if c.dep_ in _CLAUSE_DEPS and c.i != speaker.i and _complement_in_place(c, verb, mask)
     ]
+    if not clauses:
+        clauses = _clause_on_setting(verb)
     # '..., she said, "but I think Q"': a quoted continuation hung on the verb as a conjunct
     clauses += [c for c in verb.children if c.dep_ == "conj" and mask[c.i] and c.pos_ in ("VERB", "AUX")]
     if clauses:
@@ -251,6 +253,18 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         main = verb.head
         body = [t for t in main.subtree if t.i not in {x.i for x in verb.subtree}]
         return [make_found(sent, speaker, verb, stance, body)]
+    return []
+
+
+def _clause_on_setting(verb: Token) -> list[Token]:
+    """*X said in a statement that P*, *told a briefing that P*: the parser hangs the that-clause on
+    the noun of the setting; it is what was said."""
+    for prep in verb.children:
+        for noun in prep.children if prep.dep_ == "prep" else ():
+            for clause in noun.children if noun.dep_ == "pobj" else ():
+                that = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+                if clause.dep_ in ("acl", "ccomp", "relcl") and that:
+                    return [clause]
     return []
 
 
@@ -372,7 +386,7 @@ def _split_clause(
         elif (
             clause.pos_ in ("VERB", "AUX")  # "some answers about X, and what happened" is one phrase
             and conj.pos_ in ("VERB", "AUX")
-            and any(c.dep_ in _SUBJECTS for c in conj.children)
+            and (any(c.dep_ in _SUBJECTS for c in conj.children) or _second_that(conj))
             and not _restates(conj)
         ):
             parts.append([sent.doc[i] for i in sorted(detach(conj))])
@@ -404,6 +418,14 @@ def _split_clause(
             parts.append([sent.doc[i] for i in sorted(sub) if sent.doc[i].lower_ not in CONCESSIVE_MARKS])
     first = [sent.doc[i] for i in sorted(own)]
     return [make_found(sent, speaker, verb, stance, body) for body in [first, *parts] if body] + judged
+
+
+def _second_that(conj: Token) -> bool:
+    """*that A and that there was no B*: a conjunct with its own *that* is a complement of its own,
+    whatever its subject."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children) and any(
+        c.dep_ == "expl" for c in conj.children
+    )
 
 
 def _restates(conj: Token) -> bool:

@@ -300,6 +300,13 @@ class SpeakerMemory:
         if described is not None:
             return self._described_body(*described)
         ent = _entity_of(tok)
+        whole = _full_name(tok) if ent is not None and ent.label_ == "PERSON" and len(ent) == 1 else None
+        if ent is not None and whole is not None and not self._titled(whole[0]) and whole.start < ent.start:
+            # "Tasman Link said", with only "Link" labelled: the whole name, maybe a body named before
+            earlier = next((o for o in reversed(self.named_orgs) if o.label == whole.text), None)
+            if earlier is not None:
+                return earlier
+            ent = whole
         if ent is not None and ent.label_ == "PERSON" and self._known_thing(ent):
             # The tagger takes a sentence-initial state for a person ("Armenia denied that ..."):
             # the gazetteer's actor, or the one key would name two kinds of actor.
@@ -517,6 +524,15 @@ class SpeakerMemory:
             side = businesses[-1] if businesses else None
         actor = Actor(actor_key(name), name, ActorKind.PERSON, role=role, speaks_for=side)
         return self._remember(actor, gender)
+
+    def _titled(self, word: Token) -> bool:
+        """A word that may stand before a person's name: a title, a role, a place (*Analyst*,
+        *Minister*, *Italian*)."""
+        low = word.lower_.rstrip(".")
+        return (
+            low in _HONORIFICS or low in PERSON_NOUNS or low in _ROLE_NOUNS or low in _TITLES_M
+            or low in _TITLES_F or self.gazetteer.place(word.text) is not None
+        )
 
     def _the_country(self) -> Actor | None:
         """What *the country* means: the state the text last made its subject (*Armenia has been
