@@ -552,6 +552,34 @@ CASES = {
         "Khartoum denied that the drones came from abroad.",
         [("Sudan", D, "the drones came from abroad")],
     ),
+    # the parser hangs the quote on "quoted", not on "saying"
+    "quote-then-quoted-as-saying": (
+        "Amir Tavakoli, a deputy minister, spoke on state television. "
+        "“Tehran will answer in kind,” he was quoted as saying by the state news agency.",
+        [("Amir Tavakoli", A, "Tehran will answer in kind")],
+    ),
+    "opposition-parties-speak": (
+        "Opposition parties welcomed the sanctions but said they came too late.",
+        [("Opposition parties", A, "came too late")],
+    ),
+    # a refusal to say states nothing
+    "would-not-comment-or-name": (
+        "The regulator said it was reviewing the filings but would not comment on individual firms. "
+        "The customs service confirmed that it had opened an inquiry but would not name the exporter.",
+        [("regulator", A, "reviewing the filings"), ("customs service", A, "had opened an inquiry")],
+    ),
+    "calling-the-attribution-slander-denies-it": (
+        "Britain blamed Moscow for the hack. "
+        "Spokeswoman Irina Lebedeva called the attribution “groundless slander”.",
+        [("United Kingdom", A, "Moscow was behind the hack"),
+         ("Irina Lebedeva", D, "Moscow was behind the hack")],
+    ),
+    # "Foreign Minister X" with no country named speaks for the state that spoke last
+    "a-minister-with-no-country-named-denies-for-the-state": (
+        "Syria rejected the claim that its army had fired a rocket at the port. "
+        "Foreign Minister Adel Haddad said Syria “has never used chemical weapons”.",
+        [("Syria", D, "fired a rocket at the port"), ("Adel Haddad", D, "Syria has used chemical weapons")],
+    ),
 }
 
 

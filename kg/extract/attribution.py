@@ -40,6 +40,7 @@ from kg.extract.lexicon import (
     RELATIVE_PRONOUNS,
     REPORT_NOUNS,
     REPORTING_NOUNS,
+    WITHHOLDING_VERBS,
 )
 from kg.extract.rejoinders import rejoinder, tail_of
 from kg.records import Stance
@@ -50,6 +51,7 @@ if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the packag
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _FINITE_SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _CLAUSE_DEPS = ("ccomp", "xcomp")
+_REFUSING_MODALS = frozenset(("would", "will", "could", "can", "wo", "ca"))  # "wo" of "won't"
 
 
 def quoted(sent: Span) -> list[Found]:
@@ -191,7 +193,7 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         if c.dep_ in _CLAUSE_DEPS and c.i != speaker.i and _complement_in_place(c, verb, mask)
     ]
     if not clauses:
-        clauses = _clause_on_setting(verb)
+        clauses = _clause_on_setting(verb) or _quoted_as_saying(verb)
     # '..., she said, "but I think Q"': a quoted continuation hung on the verb as a conjunct
     clauses += [c for c in verb.children if c.dep_ == "conj" and mask[c.i] and c.pos_ in ("VERB", "AUX")]
     if clauses:
@@ -253,6 +255,14 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         main = verb.head
         body = [t for t in main.subtree if t.i not in {x.i for x in verb.subtree}]
         return [make_found(sent, speaker, verb, stance, body)]
+    return []
+
+
+def _quoted_as_saying(verb: Token) -> list[Token]:
+    """*"P," he was quoted as saying*: the parser hangs the quote on *quoted*, not on *saying*."""
+    head = verb.head
+    if verb.tag_ == "VBG" and head.lower_ == "as" and head.head.lemma_.lower() == "quote":
+        return [c for c in head.head.children if c.dep_ == "ccomp"]
     return []
 
 
@@ -417,7 +427,16 @@ def _split_clause(
             own -= sub
             parts.append([sent.doc[i] for i in sorted(sub) if sent.doc[i].lower_ not in CONCESSIVE_MARKS])
     first = [sent.doc[i] for i in sorted(own)]
-    return [make_found(sent, speaker, verb, stance, body) for body in [first, *parts] if body] + judged
+    bodies = [body for body in [first, *parts] if body and not _withheld(body)]
+    return [make_found(sent, speaker, verb, stance, body) for body in bodies] + judged
+
+
+def _withheld(body: list[Token]) -> bool:
+    """*(it said) it would not comment*, *would not name the business*: a refusal to say, no
+    proposition."""
+    root = min((t for t in body if t.pos_ in ("VERB", "AUX")), key=depth, default=body[0])
+    modal = any(c.dep_ == "aux" and c.lower_ in _REFUSING_MODALS for c in root.children)
+    return root.lemma_.lower() in WITHHOLDING_VERBS and modal and _negated(root)
 
 
 def _second_that(conj: Token) -> bool:

@@ -19,6 +19,9 @@ ASSERT_VERBS = frozenset(
 )
 # Not knowing is no denial: "it could not verify the report" (with the reporting verbs).
 KNOWING_VERBS = frozenset("know verify see identify establish rule decide comment respond".split())
+# What a source refuses to tell: "it would not comment on", "would not name the business" report
+# no proposition of its own.
+WITHHOLDING_VERBS = frozenset("comment speculate elaborate name identify disclose discuss".split())
 # "X attributed A to B", "X blamed B for A", "X blamed A on B": B was behind A. The preposition
 # that names who did it, and the one that names the act, for each verb.
 BLAMING_VERBS = {"attribute": ("to", None), "blame": ("on", "for"), "link": ("to", None)}
@@ -65,7 +68,8 @@ REPORT_NOUNS = frozenset(
 # Nouns for a contested proposition: "denied these allegations", "allegations of X, which ... denies".
 CLAIM_NOUNS = frozenset(
     "allegation claim accusation charge report suggestion idea assertion rumour rumor speculation "
-    "this that it notion suggestion statement remark comment story insinuation finding label".split()
+    "this that it notion suggestion statement remark comment story insinuation finding label attribution "
+    "conclusion".split()
 )
 
 # Nouns for a proposition someone put forward: "the claim by X that P", "X's accusation that P".
@@ -84,7 +88,8 @@ GROUP_NOUNS = frozenset(
     "expert analyst source observer critic official diplomat scholar researcher economist "
     "commentator insider investor lawmaker legislator academic specialist people prosecutor investigator "
     "detective regulator inspector auditor lawyer attorney engineer journalist activist broker trader "
-    "shipper insurer dealer diplomat neighbour neighbor colleague friend relative".split()
+    "shipper insurer dealer diplomat neighbour neighbor colleague friend relative party politician "
+    "campaigner".split()
 )
 
 # "This included A, B and C": verbs that list what the statement before consisted of.

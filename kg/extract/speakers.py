@@ -46,6 +46,8 @@ _ORG_NOUNS = frozenset(
 )
 # Bodies of a state: their spokesman speaks for the state even when the title names no country.
 _STATE_BODIES = frozenset("ministry embassy government administration cabinet".split())
+# Offices only a state has: "Foreign Minister X" with no country named speaks for a state.
+_STATE_OFFICES = frozenset("minister ambassador envoy premier chancellor".split())
 _VOICES = frozenset("spokesman spokeswoman spokesperson".split())
 # Words in the name of a body that is no business.
 _PUBLIC_WORDS = frozenset(
@@ -504,7 +506,7 @@ class SpeakerMemory:
         inside = [t.text for t in ent[: max(0, len(ent) - len(names))] if t.lower_ in PERSON_NOUNS]
         role = role or " ".join(inside) or None  # "Spokeswoman Yelena Voronova" tagged as one name
         words = {w.lower() for w in (role or "").split()}
-        if side is None and _STATE_BODIES & words:
+        if side is None and (_STATE_BODIES | _STATE_OFFICES) & words:
             # "Foreign Ministry spokesman X" with no country named: the state that spoke last
             side = self._last_state()
         elif side is None and words & _VOICES:
