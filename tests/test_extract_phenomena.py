@@ -580,6 +580,27 @@ CASES = {
         "Foreign Minister Adel Haddad said Syria “has never used chemical weapons”.",
         [("Syria", D, "fired a rocket at the port"), ("Adel Haddad", D, "Syria has used chemical weapons")],
     ),
+    # a later "the spokesman" is the person the article titled so, not the body that spoke last
+    "the-spokesman-is-the-person-titled-so": (
+        "The Arms Trade Monitor said Minsk had sold rifles to the junta. "
+        "In Niamey, the Foreign Ministry spokesman, Colonel Amadou Issa, told reporters that the rifles "
+        "had been bought legally. Asked about the sellers, the spokesman said the contracts were secret.",
+        [("Arms Trade Monitor", A, "Minsk had sold rifles"), ("Amadou Issa", A, "bought legally"),
+         ("Amadou Issa", A, "contracts were secret")],
+    ),
+    # the tagger ends a body's name at its preposition: "UN Panel of Experts on | Libya"
+    "a-body-named-up-to-its-preposition": (
+        "The UN Panel of Experts on Libya said the cargo planes had carried armoured vehicles.",
+        [("UN Panel of Experts on Libya", A, "carried armoured vehicles")],
+    ),
+    # "it said" after a body's statement is that body, not a state the sentence before named
+    "it-said-after-the-company-said": (
+        "Lithuania blamed hackers for an attack on Vilkas Water. "
+        "The pumps ran by hand for two days, the company said. "
+        "No one was harmed, it said.",
+        [("Lithuania", A, "hackers"), ("Vilkas Water", A, "pumps ran by hand"),
+         ("Vilkas Water", A, "No one was harmed")],
+    ),
 }
 
 

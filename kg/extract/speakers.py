@@ -219,6 +219,7 @@ class SpeakerMemory:
         self.last_speaker = actor
         if actor.kind in (ActorKind.ORGANIZATION, ActorKind.STATE):
             self.orgs.append(actor)
+            self.last_thing = actor  # "..., the company said. ..., it said."
         if actor.kind is ActorKind.ORGANIZATION:
             self._heard_of(actor)
         if actor.kind is ActorKind.PERSON:
@@ -351,6 +352,10 @@ class SpeakerMemory:
                 # "a spokesperson for the foreign ministry": an unnamed voice of the organization
                 return self._resolve_one(body)
             business = lemma in _ORG_NOUNS or lemma in COMPANY_NOUNS
+            if lemma in _VOICES and _has_definite_det(tok) and len(_phrase(tok)) == 2:
+                holder = self._holder_of(lemma)  # "the spokesman": the person given that role
+                if holder is not None:
+                    return holder
             if business and _has_definite_det(tok) and len(_phrase(tok)) == 2:
                 org = self._described_org(lemma)  # "the company said"
                 if org is not None:
@@ -376,9 +381,17 @@ class SpeakerMemory:
     def _represented(self, role: Token, person: Actor) -> Actor:
         """*Dolgov's lawyer*, *a lawyer for Dolgov*, *the company's director*: the person speaks for
         whom their role serves, when their title named no one."""
+        words = [t.lower_ for t in role.children if t.dep_ == "compound" and t.i < role.i] + [role.lower_]
+        if role.lower_ not in (person.role or "").lower().split():
+            # "the Foreign Ministry spokesman, Ambassador X": a later "the spokesman" is X
+            known = self._remember(person)
+            known.actor = person = replace(known.actor, role=" ".join(words))
         if person.speaks_for is not None:
             return person
         owner = next((c for c in role.children if c.dep_ == "poss"), None) or _role_holder(role)
+        if owner is None and _STATE_BODIES & set(words):
+            # a state's body in the title speaks for the state that spoke last
+            return self._remember(replace(person, speaks_for=self._last_state())).actor
         usable = owner is not None and (owner.pos_ != "PRON" or owner.lower_ == "its")  # "its spokesman"
         client = self._resolve_one(owner) if owner is not None and usable else None
         if client is None or client.key == person.key:
@@ -527,6 +540,13 @@ class SpeakerMemory:
         actor = Actor(actor_key(name), name, ActorKind.PERSON, role=role, speaks_for=side)
         return self._remember(actor, gender)
 
+    def _holder_of(self, role: str) -> Actor | None:
+        """The latest person the article gave this role (*the spokesman*)."""
+        for person in reversed(self.people):
+            if role in (person.actor.role or "").lower().split():
+                return person.actor
+        return None
+
     def _titled(self, word: Token) -> bool:
         """A word that may stand before a person's name: a title, a role, a place (*Analyst*,
         *Minister*, *Italian*)."""
@@ -589,6 +609,7 @@ class SpeakerMemory:
     def _organisation(self, tok: Token, ent: Span | None) -> Actor:
         phrase = _phrase(tok)
         words = list(ent) if ent is not None and ent.end > tok.i + 1 else phrase  # "Institute of X"
+        words = _with_object(words) if ent is not None else words
         text = " ".join(t.text for t in words if t.lower_ not in ("the", "a", "an"))
         for name in (text, ent.text if ent is not None else None, tok.text):
             if name:
@@ -738,6 +759,19 @@ def _phrase(tok: Token) -> list[Token]:
     left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "det", "poss", "case", "nummod")]
     start = min((t.left_edge.i for t in left), default=tok.i)
     return [t for t in tok.doc[start : tok.i + 1] if not t.is_punct or t.text in ("'s", "’s")]
+
+
+def _with_object(words: list[Token]) -> list[Token]:
+    """A body's name that the tagger ended before or at its preposition (*UN Panel of Experts on |
+    Sudan*): with the name that follows the preposition; a dangling preposition left out."""
+    doc = words[-1].doc
+    last = words[-1]
+    if last.pos_ != "ADP" and last.i + 2 < len(doc) and doc[last.i + 1].lower_ in ("on", "of", "for"):
+        words, last = words + [doc[last.i + 1]], doc[last.i + 1]
+    if last.pos_ != "ADP" and last.lower_ not in ("on", "of", "for"):
+        return words
+    after = _entity_of(doc[last.i + 1]) if last.i + 1 < len(doc) else None
+    return words + list(after) if after is not None else words[:-1]
 
 
 def _has_definite_det(tok: Token) -> bool:
