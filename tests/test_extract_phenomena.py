@@ -601,6 +601,15 @@ CASES = {
         [("Lithuania", A, "hackers"), ("Vilkas Water", A, "pumps ran by hand"),
          ("Vilkas Water", A, "No one was harmed")],
     ),
+    # a name the tagger takes for a person's, which an apposition calls a body
+    "a-name-an-apposition-calls-a-body": (
+        "The AIVD said the embassy ran informants. A spokesperson for Roshan Europa, a network "
+        "of exiles, said several members had been followed. "
+        "The group warned that the threats would not stop.",
+        [("AIVD", A, "the embassy ran informants"),
+         ("Roshan Europa", A, "several members had been followed"),
+         ("Roshan Europa", A, "the threats would not stop")],
+    ),
 }
 
 

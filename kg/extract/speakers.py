@@ -49,6 +49,12 @@ _STATE_BODIES = frozenset("ministry embassy government administration cabinet".s
 # Offices only a state has: "Foreign Minister X" with no country named speaks for a state.
 _STATE_OFFICES = frozenset("minister ambassador envoy premier chancellor".split())
 _VOICES = frozenset("spokesman spokeswoman spokesperson".split())
+# What an apposition calls a body: "X, a network of exiles", "X, a UK-based monitoring group".
+_BODY_NOUNS = _ORG_NOUNS - _VOICES | frozenset(
+    "network organisation organization ngo charity coalition alliance movement institute centre center "
+    "foundation association union federation observatory watchdog company firm airline bank manufacturer "
+    "conglomerate lender distributor retailer group".split()
+)
 # Words in the name of a body that is no business.
 _PUBLIC_WORDS = frozenset(
     "ministry embassy government administration cabinet agency department police court council "
@@ -476,7 +482,7 @@ class SpeakerMemory:
     def _known_thing(self, ent: Span) -> bool:
         """The name is no person's: the gazetteer knows it as a state, organization or group, or it
         ends in a word that names a business (*Koivu Metals*, which the tagger may take for a person)."""
-        if _corporate_name(ent):
+        if _corporate_name(ent) or _described_as_body(ent):
             return True
         known = self.gazetteer.find(ent.text)
         return known is not None and known.kind is not ActorKind.PERSON
@@ -759,6 +765,13 @@ def _phrase(tok: Token) -> list[Token]:
     left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "det", "poss", "case", "nummod")]
     start = min((t.left_edge.i for t in left), default=tok.i)
     return [t for t in tok.doc[start : tok.i + 1] if not t.is_punct or t.text in ("'s", "’s")]
+
+
+def _described_as_body(ent: Span) -> bool:
+    """*Azadi Nederland, a network of Iranian exiles*: an apposition says the name is a body's."""
+    return any(
+        c.dep_ == "appos" and c.lemma_.lower() in _BODY_NOUNS for c in ent.root.children
+    )
 
 
 def _with_object(words: list[Token]) -> list[Token]:
