@@ -115,6 +115,34 @@ def test_a_shared_stock_phrase_is_not_a_shared_claim(index: ClaimIndex) -> None:
     )
 
 
+def test_the_same_words_about_another_subject_are_another_claim(index: ClaimIndex) -> None:
+    assert not _same(
+        index, "Armenia has become a hub for smuggling chips to Russia",
+        "the free zone in Georgia has become the main hub for smuggling chips",
+    )
+
+
+def test_the_same_words_with_the_roles_swapped_are_two_claims_with_two_keys(index: ClaimIndex) -> None:
+    first = index.resolve("Iran funded the militia of Russia")
+    second = index.resolve("Russia funded the militia of Iran")
+    assert first[0] != second[0]
+
+
+def test_a_person_and_their_state_lead_a_claim_alike(index: ClaimIndex) -> None:
+    # "Putin" and "the Russian leader" are one side: the overlap of their words decides
+    assert _same(
+        index, "Putin wants a signed agreement on the Arctic gas pipeline",
+        "the Russian leader wants a signed agreement on the Arctic gas pipeline this week",
+    )
+
+
+def test_other_is_no_content_word(index: ClaimIndex) -> None:
+    assert not _same(
+        index, "Russia carries out cyberattacks against other states",
+        "Russia interferes in the affairs of other states",
+    )
+
+
 @pytest.mark.parametrize("a", ["Shahed-136", "Nord Stream-2 pipeline"])
 def test_a_hyphen_before_a_number_is_a_space(index: ClaimIndex, a: str) -> None:
     assert index.stream(a) == index.stream(a.replace("-", " ")), index.stream(a)
@@ -138,13 +166,16 @@ def test_known_claims_are_matched(index: ClaimIndex) -> None:
 def _scan(index: ClaimIndex, entries: list[tuple[str, Reading, bool]], text: str) -> str | None:
     """The rule the index implements, as a plain scan of every earlier reading in order: the first
     agreeing frame (of a claim's first reading, or of a paraphrase that names whom the act is
-    aimed at), else the best word overlap over the threshold (earliest on ties)."""
+    aimed at), else the best word overlap over the threshold (earliest on ties) among readings led
+    by the same side."""
     reading = index.read(text)
     best, best_score = None, 0.0
     for key, known, founding in entries:
         if reading.frame is not None and known.frame is not None:
             if (founding or known.frame.recipient is not None) and reading.frame.same(known.frame):
                 return key
+            continue
+        if reading.lead and known.lead and reading.lead != known.lead:
             continue
         score = similarity(reading.words, known.words)
         if score > best_score:

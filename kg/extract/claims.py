@@ -35,7 +35,7 @@ _STOP = frozenset(
     were be been being has have had do does did will would shall should can could may might must
     there their they them he she his her him i we our you your me my also just very more most much many
     some any all such so than then which who whom whose what when where while although though if whether
-    about into over under after before since during because due up out off again still even only ever
+    about into over under after before since during because due up out off again still even only ever other
     between against through across within among amid toward towards upon via per despite beyond
     likely probably possibly perhaps unlikely already currently now said says say according think
     """.split()
@@ -167,6 +167,7 @@ class Reading:
 
     words: frozenset[str]
     frame: Frame | None
+    lead: str | None = None  # the first actor named: whom the proposition is about, mostly its subject
 
 
 @dataclass
@@ -192,6 +193,7 @@ class ClaimIndex:
     _frames: dict[tuple[str, frozenset[str]], list[int]] = field(default_factory=dict)
     _postings: dict[str, list[int]] = field(default_factory=dict)
     _names: dict[tuple[str, bool], Actor | None] = field(default_factory=dict)
+    _sides: dict[str, str] = field(default_factory=dict)  # actor key -> key of the state it serves
 
     def __len__(self) -> int:
         """How many claims are known."""
@@ -207,6 +209,10 @@ class ClaimIndex:
             actor, n = self._actor_at(raw, i)
             if actor is not None:
                 out.append("@" + actor.key)
+                top = actor
+                while top.speaks_for is not None:
+                    top = top.speaks_for
+                self._sides[actor.key] = top.key
                 i += n
                 continue
             word = raw[i].lower()
@@ -240,7 +246,9 @@ class ClaimIndex:
 
     def read(self, text: str) -> Reading:
         stream = self.stream(text)
-        return Reading(frozenset(w for w in stream if w not in _STOP), frame(stream))
+        # whose act or state it is, by side: "Putin" and "the Russian leader" lead alike
+        lead = next((self._sides.get(w[1:], w[1:]) for w in stream if w.startswith("@")), None)
+        return Reading(frozenset(w for w in stream if w not in _STOP), frame(stream), lead)
 
     def add_known(self, key: str, text: str) -> None:
         if key not in self._by_key:
@@ -258,6 +266,8 @@ class ClaimIndex:
             return best, self._by_key[best]
         basis = " ".join(sorted(reading.words)) or text.casefold()
         key = hashlib.sha256(basis.encode()).hexdigest()[:16]
+        if key in self._by_key:  # the same words led by another side ("A funded B" / "B funded A")
+            key = hashlib.sha256(f"{basis} ^{reading.lead}".encode()).hexdigest()[:16]
         self.add_known(key, text)
         return key, self._by_key[key]
 
@@ -299,6 +309,8 @@ class ClaimIndex:
             key, known = self._entries[at]
             if reading.frame is not None and known.frame is not None:
                 continue  # frames decided above: two transfers are not compared by their words
+            if reading.lead and known.lead and reading.lead != known.lead:
+                continue  # "Kazakhstan has become a hub for X" is not "Johor has become a hub for X"
             score = _dice(n + len(marks & self._marks[at]), size, len(known.words))
             if score > best_score or (score == best_score and at < best_at):  # the earliest on ties
                 best, best_score, best_at = key, score, at
