@@ -610,6 +610,12 @@ CASES = {
          ("Roshan Europa", A, "several members had been followed"),
          ("Roshan Europa", A, "the threats would not stop")],
     ),
+    # a recommendation with a that-clause states what should be done; a recommended thing does not
+    "recommends-that": (
+        "The cyber agency recommends that hospitals disable dormant remote accounts. "
+        "The panel recommended a fine of two million euros.",
+        [("cyber agency", A, "hospitals disable dormant remote accounts")],
+    ),
 }
 
 

@@ -14,7 +14,7 @@ ASSERT_VERBS = frozenset(
     announce acknowledge admit concede reveal disclose indicate show predict forecast expect fear
     write declare accuse threaten vow pledge promise point caution hint agree testify signal tweet
     post recall comment reply respond counter charge assess judge conclude understand attribute blame
-    fume scoff complain lament retort snap thunder quip boast protest suspect link find
+    fume scoff complain lament retort snap thunder quip boast protest suspect link find recommend
     """.split()
 )
 # Not knowing is no denial: "it could not verify the report" (with the reporting verbs).
