@@ -616,6 +616,20 @@ CASES = {
         "The panel recommended a fine of two million euros.",
         [("cyber agency", A, "hospitals disable dormant remote accounts")],
     ),
+    # a negated content whose positive form someone else asserted before denies it, also when
+    # its subject is negative ("no rockets", "neither firm"); one nobody asserted stays an assertion
+    "a-negative-subject-contradicts-what-was-said": (
+        "Observers said Belarus sent rockets to Sudan. "
+        "Belarus's defence ministry said no rockets had been sent to Sudan. "
+        "Police said the two firms had loaded drones in Poti. "
+        "The port authority said neither firm had ever loaded drones in Poti. "
+        "Officials said no one was hurt.",
+        [("Observers", A, "Belarus sent rockets to Sudan"),
+         ("Belarus's defence ministry", D, "rockets had been sent to Sudan"),
+         ("Police", A, "the two firms had loaded drones in Poti"),
+         ("port authority", D, "firm had ever loaded drones in Poti"),
+         ("Officials", A, "no one was hurt")],
+    ),
 }
 
 
@@ -675,17 +689,20 @@ def test_a_state_body_in_a_title_speaks_for_the_state_that_spoke_last(extractor:
     assert claims["Iran"] == claims["United Kingdom"]
 
 
-def test_nothing_to_do_with_it_denies_the_accusation_and_a_third_party_asserts_its_negation(
+def test_nothing_to_do_with_it_denies_the_accusation_and_a_negation_nobody_contradicts_is_asserted(
     extractor: Extractor,
 ) -> None:
+    # the accused's "nothing to do with it" denies the accusation; so does a third party's, since
+    # it contradicts what was said; a third party's negation of what nobody said asserts it
     text = (
         "Estonia blamed Russia for the cyberattack on its banks. The Kremlin said Moscow had nothing "
         "to do with the attack. Jane Doe, an analyst at the Baltic Institute, said Moscow had nothing "
-        "to do with the attack."
+        "to do with the attack. Mark Roe, a researcher, said Minsk had nothing to do with the attack."
     )
     (ex,) = extractor.extract([Article("nothing", text)])
-    claims = {s.speaker.label: s.claim.key for s in ex.statements}
-    assert claims["Russia"] == claims["Estonia"] != claims["Jane Doe"]
+    said = {s.speaker.label: (s.stance, s.claim.key) for s in ex.statements}
+    assert said["Russia"] == said["Jane Doe"] == (D, said["Estonia"][1])
+    assert said["Mark Roe"][0] is A and said["Mark Roe"][1] != said["Estonia"][1]
 
 
 def test_one_claim_for_a_claim_and_its_denial(extractor: Extractor) -> None:

@@ -86,6 +86,7 @@ class Reported:
     content: str | None  # None: "denies this", resolved to an earlier claim or the pointer phrase
     pointer_lemma: str | None = None
     pointer_text: str | None = None
+    contradicts: str | None = None  # the positive form of a negated content
 
 
 @dataclass(frozen=True)
@@ -235,17 +236,22 @@ class Extractor:
         for s in reported:
             evidence = s.evidence
             for speaker in s.speakers:
-                claim, content = self._claim(s, speaker, history, index)
+                stance = s.stance
+                claim, content = self._contradicted(s, speaker, history, index)
+                if claim is not None:
+                    stance = Stance.DENY
+                else:
+                    claim, content = self._claim(s, speaker, history, index)
                 if claim is None or not content:
                     continue
-                ident = (evidence.start, speaker.key, s.stance.value, claim.key)
+                ident = (evidence.start, speaker.key, stance.value, claim.key)
                 if ident in seen:
                     continue
                 seen.add(ident)
                 st = Statement(
                     article.id,
                     speaker,
-                    s.stance,
+                    stance,
                     claim,
                     content,
                     evidence,
@@ -258,6 +264,20 @@ class Extractor:
                     # "denied these allegations" is about that claim
                     history.append(st)
                 yield st
+
+    def _contradicted(
+        self, s: Reported, speaker: Actor, history: list[Statement], index: ClaimIndex
+    ) -> tuple[Claim | None, str | None]:
+        """A negated content whose positive form is a claim someone else asserted earlier in the
+        article denies that claim (*X said Iran sent missiles. Tehran said no missiles were sent*)."""
+        if s.contradicts is None or s.stance is not Stance.ASSERT:
+            return None, None
+        key = index.match(s.contradicts)
+        for earlier in reversed(history):
+            said_by_another = earlier.stance is Stance.ASSERT and earlier.speaker.key != speaker.key
+            if earlier.claim.key == key and said_by_another:
+                return earlier.claim, s.contradicts
+        return None, None
 
     def _claim(
         self, s: Reported, speaker: Actor, history: list[Statement], index: ClaimIndex
@@ -302,6 +322,7 @@ def _reported(article: Article, para: Paragraph, s: _Said) -> Reported:
         s.content,
         pointer_lemma=pointer.lemma_.lower() if pointer is not None else None,
         pointer_text=phrase_text(list(pointer.subtree)) if pointer is not None else None,
+        contradicts=s.found.contradicts,
     )
 
 
@@ -334,7 +355,8 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
 
     *Beijing has never provided weapons*, said by China or its spokesman, denies the positive
     proposition, so that it meets the accusation in one claim. A negative said about someone else
-    (*Russia has not paid*, said by Washington) stays an assertion."""
+    (*Russia has not paid*, said by Washington) stays an assertion, unless it contradicts what
+    another source said before (``Extractor._contradicted``)."""
     doc = f.sentence.doc
     subs = memory.pronoun_subs([doc[i] for i in sorted(f.tokens)], speakers, quoted) if f.tokens else {}
     subs.update(_done_before(f))
@@ -365,6 +387,8 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
             return
     if f.parts:
         f.content = f.render(subs)
+    if f.negation and f.stance is Stance.ASSERT:
+        f.contradicts = f.positive(subs)  # "no missiles were sent", after "X sent missiles"
     if f.stance is Stance.DENY and f.content and len(speakers) == 1 and _subjectless_gerund(f):
         # "Moscow denied carrying out the attack": the denier is who the accusation is about
         f.content = f"{speakers[0].label} {f.content}"

@@ -255,6 +255,13 @@ class ClaimIndex:
             self._by_key[key] = text
             self._add(key, self.read(text))
 
+    def match(self, text: str) -> str | None:
+        """The key of the known claim this proposition states, if any; nothing is remembered."""
+        reading = self.read(text)
+        best = self._same_frame(reading.frame) if reading.frame is not None else None
+        # a denial in the passive ("no missiles were sent to Russia") names no doer: by the words
+        return best if best is not None else self._closest(reading, any_lead=True)
+
     def resolve(self, text: str) -> tuple[str, str]:
         """``(key, canonical text)`` of the claim this proposition states; new claims are remembered."""
         reading = self.read(text)
@@ -294,7 +301,7 @@ class ClaimIndex:
                 return self._entries[at][0]
         return None
 
-    def _closest(self, reading: Reading) -> str | None:
+    def _closest(self, reading: Reading, *, any_lead: bool = False) -> str | None:
         # ``similarity`` of the reading and each entry sharing a content word with it, computed from
         # the postings: the count of shared content words is how often an entry turns up, and only
         # the few actors and negation marks are intersected. Same answer as ``similarity`` in a scan.
@@ -309,7 +316,7 @@ class ClaimIndex:
             key, known = self._entries[at]
             if reading.frame is not None and known.frame is not None:
                 continue  # frames decided above: two transfers are not compared by their words
-            if reading.lead and known.lead and reading.lead != known.lead:
+            if not any_lead and reading.lead and known.lead and reading.lead != known.lead:
                 continue  # "Kazakhstan has become a hub for X" is not "Johor has become a hub for X"
             score = _dice(n + len(marks & self._marks[at]), size, len(known.words))
             if score > best_score or (score == best_score and at < best_at):  # the earliest on ties

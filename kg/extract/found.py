@@ -37,6 +37,7 @@ class Found:
     parts: tuple[list[Token], ...] = ()  # the content's phrases, joined by ``joiner``
     joiner: str = " "
     at: int = -1  # index of the cue word, when it is a word of the sentence
+    contradicts: str | None = None  # a negated content's positive form, which may deny what was said
 
     def render(self, subs: Mapping[int, str] | None = None) -> str | None:
         """The content with some tokens replaced (resolved pronouns) or dropped (``""``)."""
@@ -81,11 +82,29 @@ def make_found(
                 g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
             neg |= {g.i for c in shared for g in c.children if g.dep_ == "neg"}
             found.negated_subject, found.negation = subject, neg
+        elif subject is not None and not knowing and (none := _negative_subject(subject)):
+            # "no missiles had been sent", "neither company had loaded cargo": the positive form is
+            # what it contradicts (see Extractor._statements)
+            found.negated_subject, found.negation = subject, frozenset(i for i, _ in none)
+            found.affirmed = tuple((i, w) for i, w in none if w)
         elif subject is not None and (idiom := _nothing_to_do_with(root)):
             # "Moscow had nothing to do with the attack" denies that Moscow was behind it
             found.negated_subject, found.negation = subject, idiom
             found.affirmed = ((root.i, "was behind"),)
     return found
+
+
+# Subjects that deny there is any: their positive word ("" drops the determiner).
+_NOBODY = {"nothing": "something", "nobody": "someone", "none": "some"}
+
+
+def _negative_subject(subject: Token) -> tuple[tuple[int, str], ...]:
+    """The words that make a subject negative (*no* missiles, *neither* company, *nothing*), each
+    with the word its positive form says instead."""
+    if subject.lower_ in _NOBODY:
+        return ((subject.i, _NOBODY[subject.lower_]),)
+    det = next((c for c in subject.children if c.dep_ == "det" and c.lower_ in ("no", "neither")), None)
+    return ((det.i, ""),) if det is not None else ()
 
 
 def _no_objects(verb: Token) -> frozenset[int]:
