@@ -630,6 +630,44 @@ CASES = {
          ("port authority", D, "firm had ever loaded drones in Poti"),
          ("Officials", A, "no one was hurt")],
     ),
+    # "telling X that P", hung on the speaker's own denial, is a statement of the speaker
+    "dismissed-the-findings-telling-that": (
+        "A UN panel said Syrian firms had shipped rifles to Sudan. "
+        "Syria's foreign ministry spokesperson dismissed the findings, telling the state news agency "
+        "that the firms named were engaged in lawful trade.",
+        [("UN panel", A, "Syrian firms had shipped rifles to Sudan"),
+         ("Syria's foreign ministry spokesperson", D, "Syrian firms had shipped rifles to Sudan"),
+         ("Syria's foreign ministry spokesperson", A, "the firms named were engaged in lawful trade")],
+    ),
+    # a regulator's order reports what it found, as a report does
+    "according-to-the-order": (
+        "The central bank said Lumo Pay had broken the sanctions rules. The firm's controls were "
+        "inadequate, according to the order.",
+        [("central bank", A, "Lumo Pay had broken the sanctions rules"),
+         ("central bank", A, "controls were inadequate")],
+    ),
+    # a state's mission speaks; its quoted negation of its own act is a self-denial
+    "the-mission-said": (
+        "Colombia accused Venezuela of arming the rebels. Venezuela's mission to the United Nations "
+        "answered on Friday. “Venezuela has not transferred any weapons to any party in Colombia,” "
+        "the mission said.",
+        [("Colombia", A, "Venezuela arming the rebels"),
+         ("Venezuela's mission", D, "Venezuela has transferred any weapons to any party in Colombia")],
+    ),
+    "at-no-point-had-x-done-it": (
+        "Ukraine said Russia had supplied drones to Sudan. "
+        "The Kremlin said that at no point had Russia supplied drones to Sudan.",
+        [("Ukraine", A, "Russia had supplied drones to Sudan"),
+         ("Russia", D, "Russia supplied drones to Sudan")],
+    ),
+    # "we will not pay" states an intention and denies no act; a quoted "I" is the speaker, whose
+    # negated act is a self-denial; a bare "and I never would" is no proposition of its own
+    "an-intention-is-no-denial-and-a-quoted-i-denies": (
+        "Ostrava General Hospital said it will not pay the ransom. Pavel Novak, an engineer, "
+        "testified on Thursday. “I have never sold a secret, and I never would,” Novak said.",
+        [("Ostrava General Hospital", A, "will not pay the ransom"),
+         ("Pavel Novak", D, "Pavel Novak have sold a secret")],
+    ),
 }
 
 

@@ -367,8 +367,10 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
         principal = speakers[0].speaks_for if len(speakers) == 1 else None
         # "(the company said) it had never sold" once "it" is resolved; a lawyer's client's "he"
         resolved = [a for sp in speakers for a in _chain(sp) if subs.get(subject.i) == a.label]
-        if (subject.lower_ in ("we", "i") or ours) and bodies:
-            subjects = speakers  # "we have never sold", said by a state or a company
+        if (subject.lower_ in ("we", "i") or ours) and bodies or subject.lower_ == "i" and quoted[subject.i]:
+            subjects = speakers  # "we have never sold", said by a state or a company; a quoted "I"
+            if subject.lower_ == "i" and len(speakers) == 1:
+                subs[subject.i] = speakers[0].label
         elif ours:
             subjects = [principal] if principal is not None else speakers  # a director's "our vessels"
         elif subject.pos_ == "PRON" and quoted[subject.i] and not resolved:
@@ -381,7 +383,8 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
         else:
             subjects = resolved or memory.resolve(subject)
         sides = {a.key for sp in speakers for a in _chain(sp)}
-        if subjects and all(any(a.key in sides for a in _chain(sub)) for sub in subjects):
+        intends = _future(subject.head)  # "we will not pay" states an intention, denies no act
+        if subjects and not intends and all(any(a.key in sides for a in _chain(sub)) for sub in subjects):
             f.stance = Stance.DENY
             f.content = f.positive(subs)
             return
@@ -392,6 +395,10 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
     if f.stance is Stance.DENY and f.content and len(speakers) == 1 and _subjectless_gerund(f):
         # "Moscow denied carrying out the attack": the denier is who the accusation is about
         f.content = f"{speakers[0].label} {f.content}"
+
+
+def _future(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "shall", "'ll") for c in verb.children)
 
 
 def _possessive(noun: Token) -> Token | None:

@@ -381,6 +381,9 @@ def _split_clause(
         return sub
 
     for conj in (c for c in clause.children if c.dep_ == "conj"):
+        if conj.tag_ == "MD":  # "I have never betrayed it, and I never would": no act of its own
+            detach(conj)
+            continue
         # "X said it knew nothing and called the allegations absurd": the parser hangs the second
         # report on the first complement; it is X's own judgement of what was said
         found = _conjoined_judgement(conj, sent, speaker)

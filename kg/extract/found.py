@@ -69,6 +69,7 @@ def make_found(
             parts[0], key=depth
         )
         neg = frozenset(c.i for c in root.children if c.dep_ == "neg") or _no_objects(root)
+        neg = neg or _at_no_time(root)
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None and root.dep_ == "conj" and root.head.i != root.i:  # "(it) ... and had never sold"
             subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -105,6 +106,18 @@ def _negative_subject(subject: Token) -> tuple[tuple[int, str], ...]:
         return ((subject.i, _NOBODY[subject.lower_]),)
     det = next((c for c in subject.children if c.dep_ == "det" and c.lower_ in ("no", "neither")), None)
     return ((det.i, ""),) if det is not None else ()
+
+
+def _at_no_time(verb: Token) -> frozenset[int]:
+    """The *no* of *at no point did X process payments*, *at no time*."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]  # "at no point had X"
+    for prep in (p for h in heads for p in h.children):
+        if prep.dep_ == "prep" and prep.lower_ == "at":
+            for obj in prep.children:
+                no = [d for d in obj.children if d.dep_ == "det" and d.lower_ == "no"]
+                if obj.dep_ == "pobj" and no:
+                    return frozenset(t.i for t in prep.subtree)  # the positive form drops the phrase
+    return frozenset()
 
 
 def _no_objects(verb: Token) -> frozenset[int]:

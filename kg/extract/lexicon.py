@@ -50,7 +50,7 @@ DENIAL_JUDGEMENTS = frozenset(
 
 # Participles that continue the statement of the clause they hang from: "..., adding that P".
 CONTINUING_PARTICIPLES = frozenset(
-    "add note say warn stress argue insist explain claim suggest accuse allege".split()
+    "add note say warn stress argue insist explain claim suggest accuse allege tell".split()
 )
 # "X accused / charged Y of / with P": the object did P.
 ACCUSING_VERBS = {"accuse": "of", "charge": "with", "suspect": "of"}
@@ -62,7 +62,8 @@ DESTINATION_PREPS = frozenset("to through via into".split())
 # Nouns that stand for a report and hand attribution to whoever made it.
 REPORT_NOUNS = frozenset(
     "report reports information intelligence assessment statement study analysis data estimate "
-    "estimates survey findings finding document documents review investigation".split()
+    "estimates survey findings finding document documents review investigation order ruling advisory "
+    "indictment filing filings".split()
 )
 
 # Nouns for a contested proposition: "denied these allegations", "allegations of X, which ... denies".

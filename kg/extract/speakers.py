@@ -39,13 +39,15 @@ _ROLE_NOUNS = frozenset(
 )
 _ORG_NOUNS = frozenset(
     "government administration ministry department agency embassy police military army navy court "
-    "media office council committee parliament commission authority authorities company firm "
+    "media office council committee parliament commission authority authorities company firm mission bank "
     "spokesman spokesperson regime cabinet bureau service newspaper agency broadcaster intelligence "
     "counterintelligence prosecution watchdog regulator registry registrar coastguard inspectorate "
     "customs".split()
 )
 # Bodies of a state: their spokesman speaks for the state even when the title names no country.
-_STATE_BODIES = frozenset("ministry embassy government administration cabinet".split())
+_STATE_BODIES = frozenset("ministry embassy mission government administration cabinet".split())
+# Documents a body issues, named without their author: "according to the order / the advisory".
+_ISSUED = frozenset("order ruling advisory indictment filing findings".split())
 # Offices only a state has: "Foreign Minister X" with no country named speaks for a state.
 _STATE_OFFICES = frozenset("minister ambassador envoy premier chancellor".split())
 _VOICES = frozenset("spokesman spokeswoman spokesperson".split())
@@ -604,6 +606,8 @@ class SpeakerMemory:
             return self.gazetteer.find(name) or self._new_org(name, tok)
         if tok.lemma_.lower() in _ORG_NOUNS and _place_modifier(tok, self.gazetteer):
             return self._organisation(tok, None)  # "Danish intelligence said": the service, not a report
+        if _has_definite_det(tok) and tok.lemma_.lower() in _ISSUED and self.orgs:
+            return self.orgs[-1]  # "according to the order": of the body that spoke last
         return None
 
     def _group(self, tok: Token) -> Actor:
