@@ -668,6 +668,34 @@ CASES = {
         [("Ostrava General Hospital", A, "will not pay the ransom"),
          ("Pavel Novak", D, "Pavel Novak have sold a secret")],
     ),
+    # a business named in a title is the side its officer speaks for: "we" is the business
+    "an-officer-of-a-business-named-in-the-title": (
+        "Customs officials held hundreds of its cars at the port on Monday. "
+        "Korvan Motors chief executive Erik Sandell said the hold was unjustified. "
+        "“We have never bought a single part made with forced labour,” Sandell said.",
+        [("Erik Sandell", A, "the hold was unjustified"),
+         ("Erik Sandell", D, "Korvan Motors have bought a single part made with forced labour")],
+    ),
+    # a name ending in a body's noun is a body's, whatever the tagger says; "it" is that body next
+    "a-name-ending-in-authority-and-it-noted": (
+        "Customs seized the parts. Zayed Mansour Authority said that it would "
+        "review the licences. It noted that local law does not oblige firms to enforce foreign sanctions.",
+        [("Zayed Mansour Authority", A, "would review the licences"),
+         ("Zayed Mansour Authority", A, "local law does not oblige firms")],
+    ),
+    # what an apposition called a body is what a later "the group" means
+    "the-group-is-the-body-an-apposition-called-a-nonprofit": (
+        "Fair Work Watch, a Geneva-based nonprofit, published a report on Uyghur workers. "
+        "The group said Hanlin Casings shipped parts to the plant.",
+        [("Fair Work Watch", A, "Hanlin Casings shipped parts to the plant")],
+    ),
+    # a state's spokesperson with no country named, in a sentence that opens with its capital
+    "in-the-capital-a-foreign-ministry-spokesperson": (
+        "Bulgaria blamed the GRU for the breach. In Moscow, a Foreign Ministry spokesperson said "
+        "Russia has never conducted cyber operations against any election body.",
+        [("Bulgaria", A, "the GRU was behind the breach"),
+         ("Foreign Ministry spokesperson", D, "Russia has conducted cyber operations")],
+    ),
 }
 
 

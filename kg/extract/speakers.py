@@ -48,6 +48,11 @@ _ORG_NOUNS = frozenset(
 _STATE_BODIES = frozenset("ministry embassy mission government administration cabinet".split())
 # Documents a body issues, named without their author: "according to the order / the advisory".
 _ISSUED = frozenset("order ruling advisory indictment filing findings".split())
+# Words for a body of people, any of which a later "the group" may mean.
+_GROUPS = frozenset(
+    "group nonprofit non-profit ngo organisation organization charity network watchdog coalition alliance "
+    "movement association foundation institute".split()
+)
 # Offices only a state has: "Foreign Minister X" with no country named speaks for a state.
 _STATE_OFFICES = frozenset("minister ambassador envoy premier chancellor".split())
 _VOICES = frozenset("spokesman spokeswoman spokesperson".split())
@@ -55,6 +60,7 @@ _VOICES = frozenset("spokesman spokeswoman spokesperson".split())
 _BODY_NOUNS = _ORG_NOUNS - _VOICES | frozenset(
     "network organisation organization ngo charity coalition alliance movement institute centre center "
     "foundation association union federation observatory watchdog company firm airline bank manufacturer "
+    "nonprofit non-profit ngo "
     "conglomerate lender distributor retailer group".split()
 )
 # Words in the name of a body that is no business.
@@ -85,6 +91,7 @@ class SpeakerMemory:
     last_thing: Actor | None = None  # the last state or organization that was a subject
     states: list[Actor] = field(default_factory=list)  # states named so far, most recent last
     named_orgs: list[Actor] = field(default_factory=list)  # organizations named or heard, most recent last
+    described: list[tuple[str, Actor]] = field(default_factory=list)  # (what an apposition called it, body)
     plural: list[Actor] = field(default_factory=list)  # the last plural subject: what a later "they" means
 
     # -- people ---------------------------------------------------------------------------------
@@ -155,7 +162,7 @@ class SpeakerMemory:
             and (name := _full_name(tok)) is not None and _corporate_name(name)
         ]
         for named in [*span.ents, *unlabelled]:
-            if named.label_ == "ORG" or _corporate_name(named):
+            if named.label_ == "ORG" or _corporate_name(named) or _described_as_body(named):
                 commas = [t.i for t in named if t.text == ","]
                 if commas:  # "According to the Treasury, Silverpeak Ltd": the tagger ran two names together
                     named = named.doc[commas[-1] + 1 : named.end]
@@ -165,6 +172,9 @@ class SpeakerMemory:
                 org = self.gazetteer.find(label) or Actor(actor_key(label), label, ActorKind.ORGANIZATION)
                 if org.kind is ActorKind.ORGANIZATION:
                     self._heard_of(org)
+                    # "Labor Rights Monitor, a Geneva-based nonprofit": what a later "the group" means
+                    called = [c.lemma_.lower() for c in named.root.children if c.dep_ == "appos"]
+                    self.described += [(noun, org) for noun in called]
 
     def pronoun_subs(self, tokens: list[Token], speakers: list[Actor], quoted: list[bool]) -> dict[int, str]:
         """Replacements that resolve the pronouns of a statement's content (by token index):
@@ -245,6 +255,9 @@ class SpeakerMemory:
         else the organization or state that spoke last."""
         for org in reversed(self.named_orgs):
             if noun in org.label.lower().split():
+                return org
+        for called, org in reversed(self.described):  # "X, a nonprofit, ..." then "the group"
+            if called == noun or noun in _GROUPS and called in _GROUPS:
                 return org
         if noun in COMPANY_NOUNS:
             businesses = self._businesses()
@@ -368,6 +381,9 @@ class SpeakerMemory:
                 org = self._described_org(lemma)  # "the company said"
                 if org is not None:
                     return org
+            body_words = _STATE_BODIES & {t.lower_ for t in _phrase(tok)}
+            if lemma in _VOICES and body_words and _dateline_state(tok, self.gazetteer) is not None:
+                return self._description(tok)  # "In Moscow, a Foreign Ministry spokesperson said"
             unit = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_ in _ORG_NOUNS), None)
             if lemma in _ROLE_NOUNS and unit is not None and not _place_modifier(tok, self.gazetteer):
                 org = self._described_org(unit.lemma_.lower())  # "an embassy spokesperson said"
@@ -484,8 +500,8 @@ class SpeakerMemory:
     def _known_thing(self, ent: Span) -> bool:
         """The name is no person's: the gazetteer knows it as a state, organization or group, or it
         ends in a word that names a business (*Koivu Metals*, which the tagger may take for a person)."""
-        if _corporate_name(ent) or _described_as_body(ent):
-            return True
+        if _corporate_name(ent) or _described_as_body(ent) or ent[-1].lower_ in _BODY_NOUNS:
+            return True  # "... Free Zone Authority", which the tagger may take for a person
         known = self.gazetteer.find(ent.text)
         return known is not None and known.kind is not ActorKind.PERSON
 
@@ -500,6 +516,9 @@ class SpeakerMemory:
         """*the spokesman*, *the Russian leader*: the latest person the article gave that role or side;
         a person nobody named becomes an actor of their own, described as the text describes them."""
         place = _place_modifier(tok, self.gazetteer)
+        if place is None and _STATE_BODIES & {t.lower_ for t in _phrase(tok)}:
+            # "In Moscow, a Foreign Ministry spokesperson said": of the state whose capital it is
+            place = _dateline_state(tok, self.gazetteer)
         for person in reversed(self.people):
             role = (person.actor.role or "").lower()
             if tok.lemma_.lower() in role or (place is not None and person.actor.speaks_for == place):
@@ -771,6 +790,17 @@ def _phrase(tok: Token) -> list[Token]:
     return [t for t in tok.doc[start : tok.i + 1] if not t.is_punct or t.text in ("'s", "’s")]
 
 
+def _dateline_state(tok: Token, gazetteer: Gazetteer) -> Actor | None:
+    """The state of the place a sentence opens with (*In Beijing, ...*)."""
+    first = tok.sent[0]
+    if first.lower_ != "in":
+        return None
+    place = next((c for c in first.children if c.dep_ == "pobj"), None)
+    ent = _entity_of(place) if place is not None else None
+    found = gazetteer.find(ent.text) if ent is not None else None
+    return found if found is not None and found.kind is ActorKind.STATE else None
+
+
 def _described_as_body(ent: Span) -> bool:
     """*Azadi Nederland, a network of Iranian exiles*: an apposition says the name is a body's."""
     return any(
@@ -822,6 +852,11 @@ def _title_and_side(
         t_ent = _entity_of(t)
         if place is None and t_ent is not None and t_ent.label_ in ("ORG", "GPE", "NORP"):
             place = gazetteer.find(t_ent.text)
+            generic = any(w.lower_ in _ORG_NOUNS for w in t_ent)  # "Foreign Ministry": whose, unsaid
+            if place is None and t_ent.label_ == "ORG" and t_ent.end <= ent.start and not generic:
+                # "Veltra Motors chief executive X": the body the title names
+                label = " ".join(w.text for w in t_ent if w.lower_ != "the")
+                place = Actor(actor_key(label), label, ActorKind.ORGANIZATION)
         if place is not None:
             title_side = title_side or place
         elif t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP") and (t_ent is None or t_ent.label_ != "PERSON"):
