@@ -696,6 +696,20 @@ CASES = {
         [("Bulgaria", A, "the GRU was behind the breach"),
          ("Foreign Ministry spokesperson", D, "Russia has conducted cyber operations")],
     ),
+    # the quoted judgement the parser buries inside the claim it judges; the spokesperson the
+    # article described is who "the spokesperson" is next
+    "a-buried-quoted-verdict-and-the-spokesperson-next": (
+        "A jury heard the case. In Beijing, a Foreign Ministry spokesperson called the allegation "
+        "that Ellison had passed technology to Chinese intelligence “pure fabrication.” "
+        "The spokesperson said China had never instructed anyone to obtain technology by illegal means.",
+        [("Foreign Ministry spokesperson", D, "Ellison had passed technology to Chinese intelligence"),
+         ("Foreign Ministry spokesperson", D, "China had instructed anyone to obtain technology")],
+    ),
+    # unnamed sources described by what follows them
+    "a-person-familiar-with-the-matter": (
+        "A person familiar with the matter said prosecutors were examining the transfers.",
+        [("person familiar with the matter", A, "prosecutors were examining the transfers")],
+    ),
 }
 
 

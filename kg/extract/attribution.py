@@ -556,7 +556,15 @@ def _judgement(verb: Token, obj: Token, sent: Span, speaker: Token | None) -> Fo
         # "branded the accusations 'spy mania'", as an apposition
         complement = [c for c in obj.children if c.dep_ == "amod" and c.lower_ in DENIAL_JUDGEMENTS]
         complement = complement or [t for c in obj.children if c.dep_ == "appos" for t in c.subtree]
+        complement = complement or _quoted_verdict(list(obj.subtree))
         obj_tokens = [t for t in obj_tokens if t.i not in {x.i for x in complement}]
+    if not complement and obj.lemma_.lower() in CLAIM_NOUNS:
+        # the that-clause of "the allegation that P" hung on the verb, the verdict buried in it
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            verdict = {t.i for t in _quoted_verdict(list(clause.subtree))}
+            if verdict:
+                body = [t for t in clause.subtree if t.i not in verdict]
+                return make_found(sent, speaker, verb, Stance.DENY, body)
     if not complement and verb.lemma_.lower() != "dismiss":
         return None
     words = {t.lemma_.lower() for t in complement} | {t.lower_ for t in complement}
@@ -564,7 +572,7 @@ def _judgement(verb: Token, obj: Token, sent: Span, speaker: Token | None) -> Fo
     # accuses: a judgement of falsehood denies only what was said
     said = obj.lemma_.lower() in CLAIM_NOUNS or obj.pos_ in ("PRON", "DET")
     if verb.lemma_.lower() == "dismiss" or (said and words & DENIAL_JUDGEMENTS):
-        return _denial_of(obj, sent, speaker, verb)
+        return _denial_of(obj, sent, speaker, verb, {t.i for t in complement})
     return make_found(sent, speaker, verb, Stance.ASSERT, obj_tokens, complement, joiner=" is ")
 
 
@@ -579,8 +587,21 @@ def _relative_antecedent(verb: Token) -> Token | None:
     return None
 
 
-def _denial_of(target: Token, sent: Span, speaker: Token | None, verb: Token) -> Found:
-    """A denial whose content is the target phrase, or a pointer to resolve (*this*, *the claims*)."""
+def _quoted_verdict(words: list[Token]) -> list[Token]:
+    """*called the allegation that P "pure fabrication"*, where the parser buried the quoted
+    judgement inside P: the quoted words at the end of the phrase, if they judge it false."""
+    opens = [n for n, t in enumerate(words) if t.text in ('"', "“")]
+    verdict = [t for t in words[opens[-1] + 1 :] if not t.is_punct] if opens else []
+    if verdict and len(verdict) <= 4 and any(t.lower_ in DENIAL_JUDGEMENTS for t in verdict):
+        return words[opens[-1] :]
+    return []
+
+
+def _denial_of(
+    target: Token, sent: Span, speaker: Token | None, verb: Token, verdict: set[int] | None = None
+) -> Found:
+    """A denial whose content is the target phrase, or a pointer to resolve (*this*, *the claims*);
+    ``verdict`` is the judgement inside the phrase, no part of what is denied."""
     lemma = verb.lemma_.lower()
     node = target
     # climb "support for Moscow" -> "allegations of support for Moscow"
@@ -592,6 +613,7 @@ def _denial_of(target: Token, sent: Span, speaker: Token | None, verb: Token) ->
         node = target
     # in "X, which China denies" the denial sits inside its target's phrase: leave it out
     inner = {x.i for x in verb.subtree} if verb.i in {t.i for t in node.subtree} else set()
+    inner |= verdict or set()
     if node.lemma_.lower() in CLAIM_NOUNS:
         body = claim_noun_content(node, inner)
         if body:

@@ -131,7 +131,7 @@ RELATIONS = frozenset(
 PERSON_NOUNS = GROUP_NOUNS | frozenset(
     "spokesman spokeswoman spokesperson minister president leader ambassador envoy secretary adviser "
     "advisor director chief executive founder head professor fellow lecturer reporter student "
-    "defendant suspect client".split()
+    "defendant suspect client person source".split()
 ) | RELATIONS
 # Titles of people who speak for a business: with no business named, the one named last.
 REPRESENTATIVE_ROLES = frozenset(

@@ -7,6 +7,7 @@ far, so that surnames (*Wishnick said*), pronouns (*she said*) and descriptions
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -396,7 +397,9 @@ class SpeakerMemory:
             if lemma in _ROLE_NOUNS and _has_definite_det(tok):
                 return self._description(tok)
             owned = any(c.dep_ == "poss" for c in tok.children)
-            if lemma in PERSON_NOUNS and tok.tag_ == "NN" and (owned or _has_definite_det(tok)):
+            # "a person familiar with the matter", "a source close to the inquiry": unnamed, described
+            unnamed = any(c.dep_ == "amod" and c.i > tok.i for c in tok.children)
+            if lemma in PERSON_NOUNS and tok.tag_ == "NN" and (owned or _has_definite_det(tok) or unnamed):
                 return self._description(tok)  # "Dorsey's lawyer said", "according to the lawyer"
             if lemma in _ORG_NOUNS or low in _ORG_NOUNS or _place_modifier(tok, self.gazetteer):
                 return self._organisation(tok, None)
@@ -523,8 +526,10 @@ class SpeakerMemory:
             role = (person.actor.role or "").lower()
             if tok.lemma_.lower() in role or (place is not None and person.actor.speaks_for == place):
                 return person.actor
-        label = " ".join(t.text for t in _phrase(tok) if t.lower_ not in DETERMINERS)
-        label = label.replace(" 's", "'s").replace(" ’s", "’s")
+        words = [t for t in _phrase(tok) if t.lower_ not in DETERMINERS]
+        for mod in (c for c in tok.children if c.dep_ == "amod" and c.i > tok.i):  # "familiar with X"
+            words += itertools.takewhile(lambda t: not t.is_punct, mod.subtree)
+        label = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
         return Actor(actor_key(label), label, ActorKind.PERSON, role=tok.lemma_.lower(), speaks_for=place)
 
     def _person_from_entity(self, ent: Span) -> _Person:
