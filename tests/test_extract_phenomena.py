@@ -710,6 +710,13 @@ CASES = {
         "A person familiar with the matter said prosecutors were examining the transfers.",
         [("person familiar with the matter", A, "prosecutors were examining the transfers")],
     ),
+    # a group's claim of an attack says it carried the attack out; a claim with a clause reports it
+    "claimed-the-attack": (
+        "Night Lantern itself claimed the attack in a post on its leak site on Monday evening. "
+        "The company claimed that its backups were intact.",
+        [("Night Lantern", A, "Night Lantern carried out the attack"),
+         ("company", A, "its backups were intact")],
+    ),
 }
 
 

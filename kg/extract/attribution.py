@@ -29,6 +29,7 @@ from kg.extract.lexicon import (
     ASSERT_VERBS,
     BLAMING_VERBS,
     CLAIM_NOUNS,
+    CLAIMABLE_ACTS,
     CONCESSIVE_MARKS,
     CONTINUING_PARTICIPLES,
     DENIAL_JUDGEMENTS,
@@ -210,6 +211,11 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         blamed = blame_of(verb, verb.head if pointing and verb.dep_ == "relcl" else objects[0], sent, speaker)
         if blamed is not None:
             return [blamed]
+    if lemma == "claim" and objects and not clauses:
+        owned = _claimed_act(objects[0])
+        if owned:  # "X claimed (responsibility for) the attack": X says it carried it out
+            doer = [t for t in speaker.subtree if t.lower_ not in ("itself", "themselves")]
+            return [make_found(sent, speaker, verb, stance, doer, owned, joiner=" carried out ")]
     if lemma in JUDGE_VERBS and objects:
         judged = _judgement(verb, objects[0], sent, speaker)
         if judged is not None:
@@ -264,6 +270,21 @@ def _quoted_as_saying(verb: Token) -> list[Token]:
     if verb.tag_ == "VBG" and head.lower_ == "as" and head.head.lemma_.lower() == "quote":
         return [c for c in head.head.children if c.dep_ == "ccomp"]
     return []
+
+
+def _claimed_act(obj: Token) -> list[Token]:
+    """The act in *claimed responsibility for the attack* or *claimed the attack*, else nothing."""
+    if obj.lemma_.lower() == "responsibility":
+        act = next((c for p in obj.children if p.dep_ == "prep" and p.lower_ == "for"
+                    for c in p.children if c.dep_ == "pobj"), None)
+        return _without_setting(act) if act is not None else []
+    return _without_setting(obj) if obj.lemma_.lower() in CLAIMABLE_ACTS else []
+
+
+def _without_setting(noun: Token) -> list[Token]:
+    """The noun's phrase without where the claim was made (*the attack | in a post on its site*)."""
+    where = {t.i for p in noun.children if p.dep_ == "prep" and p.lower_ == "in" for t in p.subtree}
+    return [t for t in noun.subtree if t.i not in where]
 
 
 def _clause_on_setting(verb: Token) -> list[Token]:

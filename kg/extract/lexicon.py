@@ -19,6 +19,8 @@ ASSERT_VERBS = frozenset(
 )
 # Not knowing is no denial: "it could not verify the report" (with the reporting verbs).
 KNOWING_VERBS = frozenset("know verify see identify establish rule decide comment respond".split())
+# Acts a group claims as its own: "claimed the attack", "claimed responsibility for the hack".
+CLAIMABLE_ACTS = frozenset("attack hack breach bombing strike intrusion raid sabotage".split())
 # What a source refuses to tell: "it would not comment on", "would not name the business" report
 # no proposition of its own.
 WITHHOLDING_VERBS = frozenset("comment speculate elaborate name identify disclose discuss".split())
