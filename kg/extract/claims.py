@@ -209,10 +209,11 @@ class ClaimIndex:
             actor, n = self._actor_at(raw, i)
             if actor is not None:
                 out.append("@" + actor.key)
-                top = actor
-                while top.speaks_for is not None:
-                    top = top.speaks_for
-                self._sides[actor.key] = top.key
+                if actor.key not in self._sides:  # every word is looked up: walk each chain once
+                    top = actor
+                    while top.speaks_for is not None:
+                        top = top.speaks_for
+                    self._sides[actor.key] = top.key
                 i += n
                 continue
             word = raw[i].lower()
