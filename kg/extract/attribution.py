@@ -91,12 +91,12 @@ def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
     tail = rejoinder(sent, mask)
     if tail is not None:
         cut = tail_of(tail)
-        before = [f for f in found if f.at != tail.at]
+        before = [f for f in found if f.at != tail.at]  # the verb rules may have read the tail too
         if before:
             _drop(before, cut)  # the parser may have hung the tail on the accusation
             if len(before) == len(found):
                 found.append(tail)
-        elif not before:  # "X was charged with spying, a charge he denies": the narration is denied
+        else:  # "X was charged with spying, a charge he denies": the narration is denied
             told = [t for t in sent if t.i < min(cut) and not (t.is_punct and not mask[t.i])]
             found[:] = [make_found(sent, tail.speaker, sent.doc[tail.at], Stance.DENY, told)]
     return found
