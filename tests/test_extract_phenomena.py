@@ -717,6 +717,22 @@ CASES = {
         [("Night Lantern", A, "Night Lantern carried out the attack"),
          ("company", A, "its backups were intact")],
     ),
+    "a-harm-said-not-done-is-denied": (
+        "Hackers hit Lindmark Water last week. The utility said customer data was not "
+        "accessed. The Water Agency insisted that no control systems had been compromised.",
+        [("Lindmark Water", D, "customer data was accessed"),
+         ("Water Agency", D, "control systems had been compromised")],
+    ),
+    "a-harm-that-should-not-be-done-is-a-wish": (
+        "The Trade Ministry said exports between the two neighbours should not be disrupted.",
+        [("Trade Ministry", A, "should not be disrupted")],
+    ),
+    "an-official-in-a-named-body": (
+        "A senior official in the Transport Ministry said the signalling system had been tampered with. "
+        "An Energy Agency official said the grid was stable.",
+        [("Transport Ministry", A, "signalling system had been tampered with"),
+         ("Energy Agency", A, "grid was stable")],
+    ),
 }
 
 

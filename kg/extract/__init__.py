@@ -388,6 +388,11 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
             f.stance = Stance.DENY
             f.content = f.positive(subs)
             return
+    if f.harm and f.stance is Stance.ASSERT:
+        # "the utility said no customer data was accessed": denies the harm an attack is said to do
+        f.stance = Stance.DENY
+        f.content = f.positive(subs)
+        return
     if f.parts:
         f.content = f.render(subs)
     if f.negation and f.stance is Stance.ASSERT:

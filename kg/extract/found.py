@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.lexicon import ASSERT_VERBS, KNOWING_VERBS, QUOTE_CLOSE, QUOTE_OPEN
+from kg.extract.lexicon import ASSERT_VERBS, HARM_VERBS, KNOWING_VERBS, QUOTE_CLOSE, QUOTE_OPEN
 from kg.records import Stance
 
 if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
@@ -38,6 +38,7 @@ class Found:
     joiner: str = " "
     at: int = -1  # index of the cue word, when it is a word of the sentence
     contradicts: str | None = None  # a negated content's positive form, which may deny what was said
+    harm: bool = False  # the negated content says a harm was not done: "no data was accessed"
 
     def render(self, subs: Mapping[int, str] | None = None) -> str | None:
         """The content with some tokens replaced (resolved pronouns) or dropped (``""``)."""
@@ -83,16 +84,27 @@ def make_found(
                 g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
             neg |= {g.i for c in shared for g in c.children if g.dep_ == "neg"}
             found.negated_subject, found.negation = subject, neg
+            found.harm = _suffered(root, subject)
         elif subject is not None and not knowing and (none := _negative_subject(subject)):
             # "no missiles had been sent", "neither company had loaded cargo": the positive form is
             # what it contradicts (see Extractor._statements)
             found.negated_subject, found.negation = subject, frozenset(i for i, _ in none)
             found.affirmed = tuple((i, w) for i, w in none if w)
+            found.harm = _suffered(root, subject)
         elif subject is not None and (idiom := _nothing_to_do_with(root)):
             # "Moscow had nothing to do with the attack" denies that Moscow was behind it
             found.negated_subject, found.negation = subject, idiom
             found.affirmed = ((root.i, "was behind"),)
     return found
+
+
+def _suffered(verb: Token, subject: Token) -> bool:
+    """Whether the clause says a thing suffered a harm (*data was accessed*, *systems had been
+    compromised*): a passive harm verb, stated as a fact (*trade should not be disrupted* is a wish)
+    about things (*no one was hurt* is about people)."""
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    things = subject.pos_ == "NOUN" or subject.lower_ in ("nothing", "none")
+    return verb.lemma_.lower() in HARM_VERBS and subject.dep_ == "nsubjpass" and things and not modal
 
 
 # Subjects that deny there is any: their positive word ("" drops the determiner).

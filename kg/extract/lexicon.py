@@ -31,6 +31,13 @@ BLAMING_VERBS = {"attribute": ("to", None), "blame": ("on", "for"), "link": ("to
 # Reporting verbs whose subject must be a report for them to report: "the data show P".
 EVIDENCE_VERBS = frozenset("show indicate".split())
 
+# Harms an attack is feared to have done: a source saying none was done ("no customer data was
+# accessed", "no classified systems had been compromised") denies that harm.
+HARM_VERBS = frozenset(
+    "affect compromise access steal leak expose exfiltrate tamper infect breach disrupt damage "
+    "encrypt".split()
+)
+
 # Verbs that deny the proposition in their complement or object.
 DENY_VERBS = frozenset("deny reject dismiss refute rebut repudiate disavow disclaim dispute".split())
 
@@ -147,7 +154,8 @@ PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # Kinds of business: "the airline said" is the business the article named last.
 COMPANY_NOUNS = frozenset(
     "company firm airline bank manufacturer maker carrier exporter shipper supplier operator "
-    "conglomerate lender insurer contractor distributor trader retailer group".split()
+    "conglomerate lender insurer contractor distributor trader retailer group utility exchange vendor "
+    "provider".split()
 )
 # Last words of business names; the tagger takes some such names for people's.
 CORPORATE_NAME_ENDS = frozenset(
@@ -157,7 +165,7 @@ CORPORATE_NAME_ENDS = frozenset(
     "oil gas steel motors aerospace dynamics defence defense labs laboratories semiconductor "
     "semiconductors microelectronics telecom networks software security oy oyj ab as asa sa spa nv bv "
     "srl sro maritime analytics capital consulting freight marine tankers lines transport mining "
-    "chemicals".split()
+    "chemicals water power utilities electric rail railways pharma insurance".split()
 )
 DETERMINERS = frozenset("the a an some many several most few other these those this that such all".split())
 

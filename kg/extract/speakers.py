@@ -390,6 +390,15 @@ class SpeakerMemory:
                 org = self._described_org(unit.lemma_.lower())  # "an embassy spokesperson said"
                 if org is not None:
                     return org
+            named_body = _body_modifier(tok) if lemma in _ROLE_NOUNS and not _has_definite_det(tok) else None
+            if named_body is not None:
+                # "an Interior Ministry official said": an unnamed voice of the body named
+                org = self._organisation(named_body.root, named_body)
+                before = tok.doc[tok.left_edge.i : named_body.start]  # "a senior UK Ministry of X official"
+                place = next((p for t in before if (p := self.gazetteer.place(t.text)) is not None), None)
+                if org.speaks_for is None and org.kind is ActorKind.ORGANIZATION and place is not None:
+                    org = replace(org, speaks_for=place)
+                return org
             if lemma in COUNTRY_NOUNS and _has_definite_det(tok) and len(_phrase(tok)) == 2 and self.states:
                 return self._the_country()
             if lemma in GROUP_NOUNS and tok.tag_ == "NNS":
@@ -677,10 +686,23 @@ def _body_of(speaker: Actor) -> Actor | None:
 
 
 def _role_holder(tok: Token) -> Token | None:
-    """*spokesperson for X*, *ministers of X*: the X a role noun serves."""
+    """*spokesperson for X*, *ministers of X*, *an official in the X Ministry*: the X a role noun
+    serves. After *in* only a body: a place is where the holder is (*prosecutors in Vilnius*)."""
     for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
-            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "in"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.lower_ != "in" or obj is not None and obj.lower_ in _ORG_NOUNS:
+                return obj
+    return None
+
+
+def _body_modifier(tok: Token) -> Span | None:
+    """The organization named before a role noun: *an Interior Ministry official*, *a senior UK
+    Ministry of Defence official*."""
+    for child in tok.children:
+        ent = _entity_of(child) if child.dep_ in ("compound", "nmod") and child.i < tok.i else None
+        if ent is not None and ent.label_ == "ORG" and ent.end <= tok.i:
+            return ent
     return None
 
 
