@@ -733,6 +733,17 @@ CASES = {
         [("Transport Ministry", A, "signalling system had been tampered with"),
          ("Energy Agency", A, "grid was stable")],
     ),
+    "a-name-given-by-a-clause": (
+        "A group that calls itself Copper Heron claimed responsibility for the outage. "
+        "The group said it had wiped the billing servers.",
+        [("Copper Heron", A, "Copper Heron carried out the outage"),
+         ("Copper Heron", A, "had wiped the billing servers")],
+    ),
+    "a-name-given-by-a-clause-outside-the-speaker": (
+        "The outage was blamed on a network known as Amber Kite. The network said the servers were "
+        "an easy target.",
+        [("Amber Kite", A, "servers were an easy target")],
+    ),
 }
 
 

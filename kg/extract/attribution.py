@@ -43,6 +43,7 @@ from kg.extract.lexicon import (
     REPORTING_NOUNS,
     WITHHOLDING_VERBS,
 )
+from kg.extract.names import naming_clause
 from kg.extract.rejoinders import rejoinder, tail_of
 from kg.records import Stance
 
@@ -52,6 +53,7 @@ if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the packag
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _FINITE_SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _CLAUSE_DEPS = ("ccomp", "xcomp")
+_REFLEXIVES = frozenset(("itself", "themselves", "himself", "herself"))
 _REFUSING_MODALS = frozenset(("would", "will", "could", "can", "wo", "ca"))  # "wo" of "won't"
 
 
@@ -214,9 +216,10 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     if lemma == "claim" and objects and not clauses:
         owned = _claimed_act(objects[0])
         if owned:  # "X claimed (responsibility for) the attack": X says it carried it out
-            doer = [t for t in speaker.subtree if t.lower_ not in ("itself", "themselves")]
+            # "a group calling itself X claimed the attack": X carried it out
+            doer = naming_clause(speaker) or [t for t in speaker.subtree if t.lower_ not in _REFLEXIVES]
             return [make_found(sent, speaker, verb, stance, doer, owned, joiner=" carried out ")]
-    if lemma in JUDGE_VERBS and objects:
+    if lemma in JUDGE_VERBS and objects and objects[0].lower_ not in _REFLEXIVES:  # "calls itself X"
         judged = _judgement(verb, objects[0], sent, speaker)
         if judged is not None:
             return [judged]

@@ -38,6 +38,9 @@ HARM_VERBS = frozenset(
     "encrypt".split()
 )
 
+# Verbs of a clause that names what it describes: "a group that calls itself X", "known as X".
+NAMING_VERBS = frozenset("call name know dub style term brand".split())
+
 # Verbs that deny the proposition in their complement or object.
 DENY_VERBS = frozenset("deny reject dismiss refute rebut repudiate disavow disclaim dispute".split())
 

@@ -25,6 +25,7 @@ from kg.extract.lexicon import (
     REPRESENTATIVE_ROLES,
     STATE_COLLECTIVES,
 )
+from kg.extract.names import naming_clause, noun_phrase
 from kg.records import Actor, ActorKind
 
 if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
@@ -144,6 +145,9 @@ class SpeakerMemory:
             ):
                 self._heard_of(self._organisation(tok, None))
         self.note_businesses(span)
+        for tok in span:  # "claimed by a group calling itself X": what a later "the group" means
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in _GROUPS and (name := naming_clause(tok)):
+                self._described_body(noun_phrase(tok), name)
         plural = self._plural_before(span, span.end)
         self.plural = plural or self.plural
         for tok in span:
@@ -263,6 +267,8 @@ class SpeakerMemory:
         if noun in COMPANY_NOUNS:
             businesses = self._businesses()
             return businesses[-1] if businesses else None
+        if noun not in _ORG_NOUNS:
+            return None  # "the network", "the coalition": only one the article named or described
         return self.orgs[-1] if self.orgs else None
 
     def _businesses(self) -> list[Actor]:
@@ -317,7 +323,7 @@ class SpeakerMemory:
             if low == "it" and tok.dep_ == "nsubj" or low == "its" and tok.dep_ == "poss":
                 return self._it(tok)  # "it said", "its denial that P"
             return None
-        if tok.text[:1].isupper() and len(_phrase(tok)) == 1 and not self.gazetteer.find(tok.text):
+        if tok.text[:1].isupper() and len(noun_phrase(tok)) == 1 and not self.gazetteer.find(tok.text):
             known = self._by_name(tok.text)  # "Mets said", however the tagger took the surname
             if known is not None:
                 return self._remember(known.actor).actor
@@ -357,7 +363,8 @@ class SpeakerMemory:
             return self._person_from_entity(full).actor
         if tok.pos_ == "PROPN":
             # a surname the tagger did not label a person: "Wishnick said"
-            name = " ".join(t.text for t in _phrase(tok) if t.pos_ == "PROPN" and t.lower_ not in _HONORIFICS)
+            words = noun_phrase(tok)
+            name = " ".join(t.text for t in words if t.pos_ == "PROPN" and t.lower_ not in _HONORIFICS)
             known = self._by_name(name) if name else None
             if known is not None:
                 return self._remember(known.actor).actor
@@ -373,16 +380,16 @@ class SpeakerMemory:
             if body is not None:
                 # "a spokesperson for the foreign ministry": an unnamed voice of the organization
                 return self._resolve_one(body)
-            business = lemma in _ORG_NOUNS or lemma in COMPANY_NOUNS
-            if lemma in _VOICES and _has_definite_det(tok) and len(_phrase(tok)) == 2:
+            business = lemma in _ORG_NOUNS or lemma in COMPANY_NOUNS or lemma in _GROUPS
+            if lemma in _VOICES and _has_definite_det(tok) and len(noun_phrase(tok)) == 2:
                 holder = self._holder_of(lemma)  # "the spokesman": the person given that role
                 if holder is not None:
                     return holder
-            if business and _has_definite_det(tok) and len(_phrase(tok)) == 2:
+            if business and _has_definite_det(tok) and len(noun_phrase(tok)) == 2:
                 org = self._described_org(lemma)  # "the company said"
                 if org is not None:
                     return org
-            body_words = _STATE_BODIES & {t.lower_ for t in _phrase(tok)}
+            body_words = _STATE_BODIES & {t.lower_ for t in noun_phrase(tok)}
             if lemma in _VOICES and body_words and _dateline_state(tok, self.gazetteer) is not None:
                 return self._description(tok)  # "In Moscow, a Foreign Ministry spokesperson said"
             unit = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_ in _ORG_NOUNS), None)
@@ -399,7 +406,8 @@ class SpeakerMemory:
                 if org.speaks_for is None and org.kind is ActorKind.ORGANIZATION and place is not None:
                     org = replace(org, speaks_for=place)
                 return org
-            if lemma in COUNTRY_NOUNS and _has_definite_det(tok) and len(_phrase(tok)) == 2 and self.states:
+            the_noun = _has_definite_det(tok) and len(noun_phrase(tok)) == 2
+            if lemma in COUNTRY_NOUNS and the_noun and self.states:
                 return self._the_country()
             if lemma in GROUP_NOUNS and tok.tag_ == "NNS":
                 return self._group(tok)
@@ -474,6 +482,9 @@ class SpeakerMemory:
             return known
         noun = description[-1].lemma_.lower()
         side = None
+        if noun in _GROUPS and naming_clause(description[-1]) is not None:
+            # "a group that calls itself X said": what a later "the group" means
+            self.described.append((noun, Actor(actor_key(label), label, ActorKind.ORGANIZATION)))
         if noun in _ORG_NOUNS and noun not in COMPANY_NOUNS:
             for t in description:
                 side = side or self.gazetteer.place(t.text)
@@ -528,14 +539,14 @@ class SpeakerMemory:
         """*the spokesman*, *the Russian leader*: the latest person the article gave that role or side;
         a person nobody named becomes an actor of their own, described as the text describes them."""
         place = _place_modifier(tok, self.gazetteer)
-        if place is None and _STATE_BODIES & {t.lower_ for t in _phrase(tok)}:
+        if place is None and _STATE_BODIES & {t.lower_ for t in noun_phrase(tok)}:
             # "In Moscow, a Foreign Ministry spokesperson said": of the state whose capital it is
             place = _dateline_state(tok, self.gazetteer)
         for person in reversed(self.people):
             role = (person.actor.role or "").lower()
             if tok.lemma_.lower() in role or (place is not None and person.actor.speaks_for == place):
                 return person.actor
-        words = [t for t in _phrase(tok) if t.lower_ not in DETERMINERS]
+        words = [t for t in noun_phrase(tok) if t.lower_ not in DETERMINERS]
         for mod in (c for c in tok.children if c.dep_ == "amod" and c.i > tok.i):  # "familiar with X"
             words += itertools.takewhile(lambda t: not t.is_punct, mod.subtree)
         label = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
@@ -644,13 +655,13 @@ class SpeakerMemory:
         return None
 
     def _group(self, tok: Token) -> Actor:
-        words = [t for t in _phrase(tok) if t.lower_ not in DETERMINERS]
+        words = [t for t in noun_phrase(tok) if t.lower_ not in DETERMINERS]
         label = " ".join(t.text for t in words) or tok.text
         side = _place_modifier(tok, self.gazetteer)
         return Actor(actor_key(label), label, ActorKind.GROUP, speaks_for=side)
 
     def _organisation(self, tok: Token, ent: Span | None) -> Actor:
-        phrase = _phrase(tok)
+        phrase = noun_phrase(tok)
         words = list(ent) if ent is not None and ent.end > tok.i + 1 else phrase  # "Institute of X"
         words = _with_object(words) if ent is not None else words
         text = " ".join(t.text for t in words if t.lower_ not in ("the", "a", "an"))
@@ -737,11 +748,13 @@ def _described_name(tok: Token) -> tuple[list[Token], list[Token]] | None:
     None; never for a person's name, which takes its title elsewhere."""
     doc = tok.doc
     if tok.pos_ == "PROPN":
-        phrase = _phrase(tok)
+        phrase = noun_phrase(tok)
         k = len(phrase)
         while k > 0 and phrase[k - 1].pos_ == "PROPN":
             k -= 1
         description, name = phrase[:k], phrase[k:]
+    elif tok.pos_ == "NOUN" and (called := naming_clause(tok)) is not None:
+        return noun_phrase(tok), called  # "a group that calls itself Iron Wolf", "a network known as X"
     elif tok.pos_ == "NOUN" and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
         after = doc[tok.i + 1]
         head = after
@@ -750,7 +763,7 @@ def _described_name(tok: Token) -> tuple[list[Token], list[Token]] | None:
         beside = head.dep_ == tok.dep_ and head.head.i == tok.head.i  # "agency TASS said"
         if not (head.dep_ == "appos" and head.head.i == tok.i) and not beside:
             return None
-        description = _phrase(tok)
+        description = noun_phrase(tok)
         name = [t for t in doc[tok.i + 1 : head.i + 1]]
     else:
         return None
@@ -810,13 +823,6 @@ def _name_tokens(ent: Span) -> list[str]:
     return words
 
 
-def _phrase(tok: Token) -> list[Token]:
-    """The head noun with its left modifiers (no clauses, no appositions)."""
-    left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "det", "poss", "case", "nummod")]
-    start = min((t.left_edge.i for t in left), default=tok.i)
-    return [t for t in tok.doc[start : tok.i + 1] if not t.is_punct or t.text in ("'s", "’s")]
-
-
 def _dateline_state(tok: Token, gazetteer: Gazetteer) -> Actor | None:
     """The state of the place a sentence opens with (*In Beijing, ...*)."""
     first = tok.sent[0]
@@ -853,7 +859,7 @@ def _has_definite_det(tok: Token) -> bool:
 
 
 def _place_modifier(tok: Token, gazetteer: Gazetteer) -> Actor | None:
-    for t in _phrase(tok)[:-1]:
+    for t in noun_phrase(tok)[:-1]:
         found = gazetteer.place(t.text)
         if found is not None:
             return found
@@ -911,11 +917,12 @@ def _org_of(prep: Token, gazetteer: Gazetteer, country: Actor | None = None) -> 
         if pobj.dep_ == "pobj":
             owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
             if owner is not None and owner.lemma_.lower() in COUNTRY_NOUNS and country is not None:
-                rest = " ".join(t.text for t in _phrase(pobj) if t.i > owner.i and t.text not in ("'s", "’s"))
+                words = noun_phrase(pobj)
+                rest = " ".join(t.text for t in words if t.i > owner.i and t.text not in ("'s", "’s"))
                 name = f"{country.label}'s {rest}"
                 return Actor(actor_key(name), name, ActorKind.ORGANIZATION, speaks_for=country)
             ent = _entity_of(pobj)
-            name = ent.text if ent is not None else " ".join(t.text for t in _phrase(pobj))
+            name = ent.text if ent is not None else " ".join(t.text for t in noun_phrase(pobj))
             name = name[4:] if name.lower().startswith("the ") else name
             found = gazetteer.find(name)
             if found is not None:
