@@ -744,6 +744,17 @@ CASES = {
         "an easy target.",
         [("Amber Kite", A, "servers were an easy target")],
     ),
+    "according-to-the-report-is-its-author": (
+        "The Baltic Shipping Observatory published a report on Friday. According to the report, "
+        "nine tankers switched off their transponders.",
+        [("Baltic Shipping Observatory", A, "nine tankers switched off their transponders")],
+    ),
+    "according-to-the-report-a-speaker-said-it-in": (
+        "A Vienna-based monitoring group said in a report on Friday that the fleet had grown. "
+        "According to the report, nine tankers switched off their transponders.",
+        [("Vienna based monitoring group", A, "the fleet had grown"),
+         ("Vienna based monitoring group", A, "nine tankers switched off their transponders")],
+    ),
 }
 
 

@@ -78,6 +78,9 @@ REPORT_NOUNS = frozenset(
     "indictment filing filings".split()
 )
 
+# Verbs whose subject wrote the report in their object: "X published a report".
+PUBLISHING_VERBS = frozenset("publish release issue produce compile write present submit file".split())
+
 # Nouns for a contested proposition: "denied these allegations", "allegations of X, which ... denies".
 CLAIM_NOUNS = frozenset(
     "allegation claim accusation charge report suggestion idea assertion rumour rumor speculation "

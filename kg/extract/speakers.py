@@ -21,6 +21,7 @@ from kg.extract.lexicon import (
     GROUP_NOUNS,
     PERSON_NOUNS,
     PERSONAL_PRONOUNS,
+    PUBLISHING_VERBS,
     REPORT_NOUNS,
     REPRESENTATIVE_ROLES,
     STATE_COLLECTIVES,
@@ -95,6 +96,7 @@ class SpeakerMemory:
     named_orgs: list[Actor] = field(default_factory=list)  # organizations named or heard, most recent last
     described: list[tuple[str, Actor]] = field(default_factory=list)  # (what an apposition called it, body)
     plural: list[Actor] = field(default_factory=list)  # the last plural subject: what a later "they" means
+    documents: dict[str, Actor] = field(default_factory=dict)  # "report" -> who published the last one
 
     # -- people ---------------------------------------------------------------------------------
     def _remember(self, actor: Actor, gender: str | None = None) -> _Person:
@@ -145,6 +147,7 @@ class SpeakerMemory:
             ):
                 self._heard_of(self._organisation(tok, None))
         self.note_businesses(span)
+        self._note_documents(span)
         for tok in span:  # "claimed by a group calling itself X": what a later "the group" means
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in _GROUPS and (name := naming_clause(tok)):
                 self._described_body(noun_phrase(tok), name)
@@ -624,8 +627,25 @@ class SpeakerMemory:
                 return actor
         return None
 
-    def _report_author(self, tok: Token) -> Actor | None:
-        """*reports from Russian media*, *a report by X*, *X's information*, *a US intelligence report*."""
+    def _note_documents(self, span: Span) -> None:
+        """Who wrote the reports a sentence mentions (*X published a report*, *a report by X*,
+        *X said in its findings*): what a later *according to the report* means."""
+        for tok in span:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in REPORT_NOUNS or _has_definite_det(tok):
+                continue
+            own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)  # "its findings"
+            author = None if own else self._stated_author(tok)
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "X said in a report"
+            if author is None and verb.pos_ == "VERB" and (
+                tok.dep_ == "pobj" or tok.dep_ == "dobj" and verb.lemma_.lower() in PUBLISHING_VERBS
+            ):
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                author = self._resolve_one(subject) if subject is not None else None
+            if author is not None:
+                self.documents[tok.lemma_.lower()] = author
+
+    def _stated_author(self, tok: Token) -> Actor | None:
+        """The author a report noun names: *X's report*, *a report by X*, *released by X*."""
         for child in tok.children:
             if child.dep_ == "poss":
                 return self._resolve_one(child)
@@ -640,6 +660,14 @@ class SpeakerMemory:
                         for pobj in agent.children:
                             if pobj.dep_ == "pobj":
                                 return self._resolve_one(pobj)
+        return None
+
+    def _report_author(self, tok: Token) -> Actor | None:
+        """*reports from Russian media*, *a report by X*, *X's information*, *a US intelligence report*;
+        *the report*: the author of the last report the article named."""
+        stated = self._stated_author(tok)
+        if stated is not None:
+            return stated
         mods = [
             c
             for c in tok.lefts
@@ -650,6 +678,8 @@ class SpeakerMemory:
             return self.gazetteer.find(name) or self._new_org(name, tok)
         if tok.lemma_.lower() in _ORG_NOUNS and _place_modifier(tok, self.gazetteer):
             return self._organisation(tok, None)  # "Danish intelligence said": the service, not a report
+        if _has_definite_det(tok) and tok.lemma_.lower() in self.documents:
+            return self.documents[tok.lemma_.lower()]  # "X published a report ... according to the report"
         if _has_definite_det(tok) and tok.lemma_.lower() in _ISSUED and self.orgs:
             return self.orgs[-1]  # "according to the order": of the body that spoke last
         return None
