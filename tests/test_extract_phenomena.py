@@ -755,6 +755,25 @@ CASES = {
         [("Vienna based monitoring group", A, "the fleet had grown"),
          ("Vienna based monitoring group", A, "nine tankers switched off their transponders")],
     ),
+    "a-founders-quoted-we-never-is-the-business-denying": (
+        "Tallgrass founder Pavel Orlin rejected the findings. \"We do not train militias,\" he wrote.",
+        [("Pavel Orlin", D, "the findings"), ("Pavel Orlin", D, "Tallgrass do train militias")],
+    ),
+    "there-has-been-no-transfer-of-our-sides-arms": (
+        "Chile denied selling rifles to the rebels. \"There has been no transfer of Chilean arms to the "
+        "rebels,\" foreign office spokeswoman Paula Rojas said.",
+        [("Chile", D, "selling rifles"), ("Paula Rojas", D, "There has been transfer of Chilean arms")],
+    ),
+    "this-was-not-what-it-was-said-to-be": (
+        "\"This was not a prank by students,\" the inspector, Ada Lund, said.",
+        [("Ada Lund", D, "This was a prank by students")],
+    ),
+    "nothing-at-risk-and-no-sign-of-it": (
+        "\"At no point was anyone's power supply at risk,\" chief executive Omar Haddad said. The regulator "
+        "said it had found no evidence that the intruders changed any settings.",
+        [("Omar Haddad", D, "power supply at risk"),
+         ("regulator", D, "the intruders changed any settings")],
+    ),
 }
 
 

@@ -380,6 +380,9 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
             subjects = [a for sp in speakers for a in _chain(sp) if a.kind is ActorKind.STATE][:1]
             if subjects:
                 subs.update({owner.i: "", subject.i: subjects[0].label})
+        elif f.existential:
+            # "(Pakistan's spokeswoman:) there has been no transfer of Pakistani arms": whose they are
+            subjects = memory.named_states(subject.subtree)[:1]
         else:
             subjects = resolved or memory.resolve(subject)
         sides = {a.key for sp in speakers for a in _chain(sp)}

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.lexicon import ASSERT_VERBS, HARM_VERBS, KNOWING_VERBS, QUOTE_CLOSE, QUOTE_OPEN
+from kg.extract.lexicon import ASSERT_VERBS, HARM_VERBS, KNOWING_VERBS, QUOTE_CLOSE, QUOTE_OPEN, TRACE_NOUNS
 from kg.records import Stance
 
 if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
@@ -38,7 +38,9 @@ class Found:
     joiner: str = " "
     at: int = -1  # index of the cue word, when it is a word of the sentence
     contradicts: str | None = None  # a negated content's positive form, which may deny what was said
-    harm: bool = False  # the negated content says a harm was not done: "no data was accessed"
+    # the negated content rebuts a harm or a description: "no data was accessed", "this was not a gang"
+    harm: bool = False
+    existential: bool = False  # "there is no X": ``negated_subject`` is the X
 
     def render(self, subs: Mapping[int, str] | None = None) -> str | None:
         """The content with some tokens replaced (resolved pronouns) or dropped (``""``)."""
@@ -65,6 +67,13 @@ def make_found(
     at = -1 if isinstance(verb, str) else verb.i
     found = Found(sent, speaker, cue, lemma, stance, None, ids, parts=parts, joiner=joiner, at=at)
     found.content = found.render()
+    single = len(parts) == 1 and bool(parts[0])
+    unseen = _no_sign_of(parts[0], lemma) if single and stance is Stance.ASSERT else None
+    if unseen is not None:
+        # "it found no evidence that the network bought ads" denies that the network did
+        found.parts, found.tokens, found.stance = (unseen,), frozenset(t.i for t in unseen), Stance.DENY
+        found.content = found.render()
+        return found
     if len(parts) == 1 and parts[0]:
         root = min((t for t in parts[0] if t.pos_ in ("VERB", "AUX")), key=depth, default=None) or min(
             parts[0], key=depth
@@ -84,13 +93,18 @@ def make_found(
                 g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
             neg |= {g.i for c in shared for g in c.children if g.dep_ == "neg"}
             found.negated_subject, found.negation = subject, neg
-            found.harm = _suffered(root, subject)
+            found.harm = _suffered(root, subject) or _recharacterised(root, subject)
         elif subject is not None and not knowing and (none := _negative_subject(subject)):
             # "no missiles had been sent", "neither company had loaded cargo": the positive form is
             # what it contradicts (see Extractor._statements)
             found.negated_subject, found.negation = subject, frozenset(i for i, _ in none)
             found.affirmed = tuple((i, w) for i, w in none if w)
             found.harm = _suffered(root, subject)
+        elif subject is None and not knowing and (there := _there_is_no(root)):
+            # "there has been no transfer of arms": the positive form drops the "no"
+            noun, det = there
+            found.negated_subject, found.negation = noun, frozenset((det.i,))
+            found.existential = True
         elif subject is not None and (idiom := _nothing_to_do_with(root)):
             # "Moscow had nothing to do with the attack" denies that Moscow was behind it
             found.negated_subject, found.negation = subject, idiom
@@ -104,7 +118,63 @@ def _suffered(verb: Token, subject: Token) -> bool:
     about things (*no one was hurt* is about people)."""
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
     things = subject.pos_ == "NOUN" or subject.lower_ in ("nothing", "none")
-    return verb.lemma_.lower() in HARM_VERBS and subject.dep_ == "nsubjpass" and things and not modal
+    harmed = verb.lemma_.lower() in HARM_VERBS and subject.dep_ == "nsubjpass" or _at_risk(verb)
+    harmed = harmed or verb.lemma_.lower() == "be" and _at_risk(subject)  # the parser may hang it there
+    return harmed and things and not modal
+
+
+def _at_risk(word: Token) -> bool:
+    """*was at risk*, *had been put at risk*, *was in danger*."""
+    return any(
+        p.dep_ == "prep" and (p.lower_, o.lemma_.lower()) in (("at", "risk"), ("in", "danger"))
+        for p in word.children for o in p.children if o.dep_ == "pobj"
+    )
+
+
+def _no_sign_of(tokens: list[Token], cue: str) -> list[Token] | None:
+    """The clause of *(it) found no evidence / sign that P*: P. The finding is the content or,
+    when *found* is the cue itself, its object."""
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    if len(roots) != 1:
+        return None
+    root = roots[0]
+    if root.lemma_.lower() in ("find", "see"):
+        traces = [c for c in root.children if c.dep_ == "dobj" and c.lemma_.lower() in TRACE_NOUNS]
+    else:
+        traces = [root] if cue in ("find", "see") and root.lemma_.lower() in TRACE_NOUNS else []
+    for obj in traces:
+        if any(d.dep_ == "det" and d.lower_ == "no" for d in obj.children):
+            clauses = (c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"))
+            clause = next(clauses, None)
+            if clause is not None:
+                return [t for t in clause.subtree if t.i in ids]
+    return None
+
+
+def _recharacterised(verb: Token, subject: Token) -> bool:
+    """*This was not a criminal gang*, *these men are not instructors*: what the matter at hand
+    is not, a rebuttal of what it was said to be."""
+    pointing = subject.lower_ in _POINTERS or any(
+        c.dep_ == "det" and c.lower_ in _POINTERS for c in subject.children
+    )
+    return verb.lemma_.lower() == "be" and pointing and any(
+        c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") for c in verb.children
+    )
+
+
+_POINTERS = frozenset(("this", "that", "these", "those"))
+
+
+def _there_is_no(verb: Token) -> tuple[Token, Token] | None:
+    """The noun and its *no* of *there has been no transfer of arms*."""
+    if verb.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in verb.children):
+        return None
+    for attr in (c for c in verb.children if c.dep_ == "attr"):
+        det = next((d for d in attr.children if d.dep_ == "det" and d.lower_ == "no"), None)
+        if det is not None:
+            return attr, det
+    return None
 
 
 # Subjects that deny there is any: their positive word ("" drops the determiner).

@@ -35,11 +35,14 @@ EVIDENCE_VERBS = frozenset("show indicate".split())
 # accessed", "no classified systems had been compromised") denies that harm.
 HARM_VERBS = frozenset(
     "affect compromise access steal leak expose exfiltrate tamper infect breach disrupt damage "
-    "encrypt".split()
+    "encrypt touch".split()
 )
 
 # Verbs of a clause that names what it describes: "a group that calls itself X", "known as X".
 NAMING_VERBS = frozenset("call name know dub style term brand".split())
+
+# What a search finds no trace of: "found no evidence that P" denies P.
+TRACE_NOUNS = frozenset("evidence sign indication trace proof".split())
 
 # Verbs that deny the proposition in their complement or object.
 DENY_VERBS = frozenset("deny reject dismiss refute rebut repudiate disavow disclaim dispute".split())

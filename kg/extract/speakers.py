@@ -40,6 +40,8 @@ _ROLE_NOUNS = frozenset(
     "envoy secretary adviser advisor official diplomat general commander chief director prosecutor "
     "investigator judge regulator inspector".split()
 )
+# Titles of those who run a business: "Ironveil founder X" speaks for Ironveil.
+_OFFICERS = frozenset("founder co-founder cofounder chairman chairwoman ceo executive owner".split())
 _ORG_NOUNS = frozenset(
     "government administration ministry department agency embassy police military army navy court "
     "media office council committee parliament commission authority authorities company firm mission bank "
@@ -48,7 +50,7 @@ _ORG_NOUNS = frozenset(
     "customs".split()
 )
 # Bodies of a state: their spokesman speaks for the state even when the title names no country.
-_STATE_BODIES = frozenset("ministry embassy mission government administration cabinet".split())
+_STATE_BODIES = frozenset("ministry embassy mission government administration cabinet office".split())
 # Documents a body issues, named without their author: "according to the order / the advisory".
 _ISSUED = frozenset("order ruling advisory indictment filing findings".split())
 # Words for a body of people, any of which a later "the group" may mean.
@@ -257,6 +259,15 @@ class SpeakerMemory:
     def _heard_of(self, actor: Actor) -> None:
         self.named_orgs = [a for a in self.named_orgs if a.key != actor.key] + [actor]
 
+    def named_states(self, tokens: Iterable[Token]) -> list[Actor]:
+        """The states these words name, by name or demonym (*Pakistani arms*)."""
+        out: list[Actor] = []
+        for tok in tokens:
+            state = self.gazetteer.place(tok.text) if tok.pos_ in ("PROPN", "ADJ", "NOUN") else None
+            if state is not None and state.kind is ActorKind.STATE and state not in out:
+                out.append(state)
+        return out
+
     def _described_org(self, noun: str) -> Actor | None:
         """*the ministry*, *the company*: the latest organization named whose name has that noun
         (*the Foreign Ministry*), else for a kind of business the latest business named (or none);
@@ -330,6 +341,9 @@ class SpeakerMemory:
             known = self._by_name(tok.text)  # "Mets said", however the tagger took the surname
             if known is not None:
                 return self._remember(known.actor).actor
+        titled = _titled_name(tok)
+        if titled is not None:  # "spokeswoman Sadia Rahim", which the tagger took for a body
+            return self._person_from_entity(titled).actor
         described = _described_name(tok)
         if described is not None:
             return self._described_body(*described)
@@ -810,6 +824,17 @@ def _described_name(tok: Token) -> tuple[list[Token], list[Token]] | None:
     return description, name
 
 
+def _titled_name(tok: Token) -> Span | None:
+    """The name of two or more proper nouns ending at ``tok`` right after a person's title
+    (*spokeswoman Sadia Rahim*), when the tagger labelled it no person."""
+    full = _full_name(tok)
+    ent = _entity_of(tok)
+    if full is None or full.start == 0 or ent is not None and ent.label_ == "PERSON":
+        return None
+    title = tok.doc[full.start - 1]
+    return full if title.pos_ == "NOUN" and title.lemma_.lower() in _ROLE_NOUNS else None
+
+
 def _full_name(tok: Token) -> Span | None:
     """The proper nouns that end at ``tok`` (*Tomasz Wrona*), when there are two or more."""
     start, doc = tok.i, tok.doc
@@ -935,7 +960,7 @@ def _title_and_side(
                     affiliation = affiliation or _org_of(prep, gazetteer, country)
         if child.dep_ == "prep" and child.lower_ in ("of", "at", "from"):
             affiliation = affiliation or _org_of(child, gazetteer, country)
-    official = any(t.lower_ in _ROLE_NOUNS or t.lower_ in _ORG_NOUNS for t in title_tokens)
+    official = any(t.lower_ in _ROLE_NOUNS | _ORG_NOUNS | _OFFICERS for t in title_tokens)
     role = " ".join(role_words).strip() or None
     return role, affiliation or (title_side if official else None)
 
