@@ -774,6 +774,16 @@ CASES = {
         [("Omar Haddad", D, "power supply at risk"),
          ("regulator", D, "the intruders changed any settings")],
     ),
+    "a-report-after-the-comma-hung-on-a-noun": (
+        "Harbourview Freight moved 40 containers, watchdog group Clear Cargo Watch alleged in a report. "
+        "The group also alleged that a customs officer had been paid.",
+        [("Clear Cargo Watch", A, "Harbourview Freight moved 40 containers"),
+         ("Clear Cargo Watch", A, "a customs officer had been paid")],
+    ),
+    "the-government-in-a-capital": (
+        "The government in Nairobi insists the advisers are there to train its police.",
+        [("Kenya", A, "the advisers are there to train")],
+    ),
 }
 
 

@@ -259,12 +259,29 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     if len([t for t in quoted if t.is_alpha]) >= 4 and verb.i not in {t.i for t in quoted}:
         # '"P," noted X' where the parser hung the quote on the verb as something else than a ccomp
         return [make_found(sent, speaker, verb, stance, quoted)]
+    told = _told_before(verb, speaker, sent)
+    if told:
+        return [make_found(sent, speaker, verb, stance, told)]
     if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
         # "As X pointed out, P": the main clause is the content
         main = verb.head
         body = [t for t in main.subtree if t.i not in {x.i for x in verb.subtree}]
         return [make_found(sent, speaker, verb, stance, body)]
     return []
+
+
+def _told_before(verb: Token, speaker: Token, sent: Span) -> list[Token]:
+    """*X covered 23 tankers, group Y alleged in a report*: the parser hangs the trailing report on
+    a noun of what it reports; what comes before the comma is what was said."""
+    start = speaker.left_edge.i
+    comma = sent.doc[start - 1] if start > sent.start else None
+    # hung on a noun before it, or joined to the reported verb with only the comma between
+    joined = verb.dep_ == "conj" and not any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children)
+    trailing = (verb.dep_ in ("acl", "relcl") or joined) and verb.head.i < start and verb.i > speaker.i
+    objects = any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    if comma is None or comma.text != "," or not trailing or objects:
+        return []
+    return [t for t in sent.doc[sent.start : comma.i] if not t.is_space]
 
 
 def _quoted_as_saying(verb: Token) -> list[Token]:

@@ -391,12 +391,19 @@ class SpeakerMemory:
             return self._organisation(tok, ent)
         if tok.pos_ == "PROPN":
             return self._organisation(tok, None)
+        capitalised = tok.text[:1].isupper() and tok.i > tok.sent.start
+        has_name = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts)
+        if tok.pos_ == "NOUN" and capitalised and has_name:
+            return self._organisation(tok, None)  # "Open Seas Accountability", its last word tagged a noun
         if tok.pos_ == "NOUN":
             lemma = tok.lemma_.lower()
             body = _role_holder(tok) if lemma in _ROLE_NOUNS else None
             if body is not None:
                 # "a spokesperson for the foreign ministry": an unnamed voice of the organization
                 return self._resolve_one(body)
+            seat = _seat(tok, self.gazetteer) if lemma in _STATE_BODIES else None
+            if seat is not None:
+                return seat  # "the government in Bangui": the state whose seat it is
             business = lemma in _ORG_NOUNS or lemma in COMPANY_NOUNS or lemma in _GROUPS
             if lemma in _VOICES and _has_definite_det(tok) and len(noun_phrase(tok)) == 2:
                 holder = self._holder_of(lemma)  # "the spokesman": the person given that role
@@ -499,8 +506,8 @@ class SpeakerMemory:
             return known
         noun = description[-1].lemma_.lower()
         side = None
-        if noun in _GROUPS and naming_clause(description[-1]) is not None:
-            # "a group that calls itself X said": what a later "the group" means
+        if noun in _GROUPS:
+            # "campaign group X", "a group that calls itself X": what a later "the group" means
             self.described.append((noun, Actor(actor_key(label), label, ActorKind.ORGANIZATION)))
         if noun in _ORG_NOUNS and noun not in COMPANY_NOUNS:
             for t in description:
@@ -822,6 +829,18 @@ def _described_name(tok: Token) -> tuple[list[Token], list[Token]] | None:
     if named is not None and named.label_ == "PERSON" and not body:
         return None
     return description, name
+
+
+def _seat(tok: Token, gazetteer: Gazetteer) -> Actor | None:
+    """The state of *the government in Bangui*, *the administration in Washington*."""
+    if tok.lemma_.lower() not in ("government", "administration"):
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            place = next((gazetteer.place(o.text) for o in prep.children if o.dep_ == "pobj"), None)
+            if place is not None and place.kind is ActorKind.STATE:
+                return place
+    return None
 
 
 def _titled_name(tok: Token) -> Span | None:
