@@ -382,7 +382,7 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
                 subs.update({owner.i: "", subject.i: subjects[0].label})
         elif f.existential:
             # "(Pakistan's spokeswoman:) there has been no transfer of Pakistani arms": whose they are
-            subjects = memory.named_states(subject.subtree)[:1]
+            subjects = memory.named_states(doc[subject.left_edge.i : subject.right_edge.i + 1])[:1]
         else:
             subjects = resolved or memory.resolve(subject)
         sides = {a.key for sp in speakers for a in _chain(sp)}

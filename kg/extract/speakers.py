@@ -259,14 +259,9 @@ class SpeakerMemory:
     def _heard_of(self, actor: Actor) -> None:
         self.named_orgs = [a for a in self.named_orgs if a.key != actor.key] + [actor]
 
-    def named_states(self, tokens: Iterable[Token]) -> list[Actor]:
-        """The states these words name, by name or demonym (*Pakistani arms*)."""
-        out: list[Actor] = []
-        for tok in tokens:
-            state = self.gazetteer.place(tok.text) if tok.pos_ in ("PROPN", "ADJ", "NOUN") else None
-            if state is not None and state.kind is ActorKind.STATE and state not in out:
-                out.append(state)
-        return out
+    def named_states(self, phrase: Span) -> list[Actor]:
+        """The states a phrase names, in order (*Pakistani arms*)."""
+        return self._states_named(e for e in phrase.doc.ents if phrase.start <= e.start < phrase.end)
 
     def _described_org(self, noun: str) -> Actor | None:
         """*the ministry*, *the company*: the latest organization named whose name has that noun
