@@ -160,6 +160,50 @@ REPRESENTATIVE_ROLES = frozenset(
 RELATIVE_PRONOUNS = frozenset("that which who whom".split())
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
+# Speakers: the words that name bodies and the roles held in them.
+# Nouns of a role a person holds for a body: "a spokesperson for X", "the minister".
+ROLE_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson minister president leader premier chancellor ambassador "
+    "envoy secretary adviser advisor official diplomat general commander chief director prosecutor "
+    "investigator judge regulator inspector".split()
+)
+# Titles of those who run a business: "Ironveil founder X" speaks for Ironveil.
+OFFICER_TITLES = frozenset("founder co-founder cofounder chairman chairwoman ceo executive owner".split())
+# Nouns of bodies that speak: "the ministry said", "Danish police said".
+ORG_NOUNS = frozenset(
+    "government administration ministry department agency embassy police military army navy court "
+    "media office council committee parliament commission authority authorities company firm mission bank "
+    "spokesman spokesperson regime cabinet bureau service newspaper agency broadcaster intelligence "
+    "counterintelligence prosecution watchdog regulator registry registrar coastguard inspectorate "
+    "customs".split()
+)
+# Bodies of a state: their spokesman speaks for the state even when the title names no country.
+STATE_BODIES = frozenset("ministry embassy mission government administration cabinet office".split())
+# Documents a body issues, named without their author: "according to the order / the advisory".
+ISSUED_DOCUMENTS = frozenset("order ruling advisory indictment filing findings".split())
+# Words for a body of people, any of which a later "the group" may mean.
+COLLECTIVE_BODIES = frozenset(
+    "group nonprofit non-profit ngo organisation organization charity network watchdog coalition alliance "
+    "movement association foundation institute".split()
+)
+# Offices only a state has: "Foreign Minister X" with no country named speaks for a state.
+STATE_OFFICES = frozenset("minister ambassador envoy premier chancellor".split())
+# Roles whose holders speak for a body.
+VOICE_ROLES = frozenset("spokesman spokeswoman spokesperson".split())
+# What an apposition calls a body: "X, a network of exiles", "X, a UK-based monitoring group".
+BODY_NOUNS = ORG_NOUNS - VOICE_ROLES | frozenset(
+    "network organisation organization ngo charity coalition alliance movement institute centre center "
+    "foundation association union federation observatory watchdog company firm airline bank manufacturer "
+    "nonprofit non-profit ngo "
+    "conglomerate lender distributor retailer group".split()
+)
+# Words in the name of a body that is no business.
+PUBLIC_BODY_WORDS = frozenset(
+    "ministry embassy government administration cabinet agency department police court council "
+    "committee commission parliament authority office service institute centre center university "
+    "foundation nations union bureau army navy".split()
+)
+
 # Kinds of business: "the airline said" is the business the article named last.
 COMPANY_NOUNS = frozenset(
     "company firm airline bank manufacturer maker carrier exporter shipper supplier operator "

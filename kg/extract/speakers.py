@@ -14,17 +14,27 @@ from typing import TYPE_CHECKING
 
 from kg.extract.gazetteer import Gazetteer, actor_key
 from kg.extract.lexicon import (
+    BODY_NOUNS,
+    COLLECTIVE_BODIES,
     COMPANY_NOUNS,
     CORPORATE_NAME_ENDS,
     COUNTRY_NOUNS,
     DETERMINERS,
     GROUP_NOUNS,
+    ISSUED_DOCUMENTS,
+    OFFICER_TITLES,
+    ORG_NOUNS,
     PERSON_NOUNS,
     PERSONAL_PRONOUNS,
+    PUBLIC_BODY_WORDS,
     PUBLISHING_VERBS,
     REPORT_NOUNS,
     REPRESENTATIVE_ROLES,
+    ROLE_NOUNS,
+    STATE_BODIES,
     STATE_COLLECTIVES,
+    STATE_OFFICES,
+    VOICE_ROLES,
 )
 from kg.extract.names import naming_clause, noun_phrase
 from kg.records import Actor, ActorKind
@@ -35,45 +45,6 @@ if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the packag
 _TITLES_M = ("mr", "mr.")
 _TITLES_F = ("ms", "ms.", "mrs", "mrs.", "miss")
 _HONORIFICS = frozenset(("dr", "dr.", "prof", "prof.", *_TITLES_M, *_TITLES_F))
-_ROLE_NOUNS = frozenset(
-    "spokesman spokeswoman spokesperson minister president leader premier chancellor ambassador "
-    "envoy secretary adviser advisor official diplomat general commander chief director prosecutor "
-    "investigator judge regulator inspector".split()
-)
-# Titles of those who run a business: "Ironveil founder X" speaks for Ironveil.
-_OFFICERS = frozenset("founder co-founder cofounder chairman chairwoman ceo executive owner".split())
-_ORG_NOUNS = frozenset(
-    "government administration ministry department agency embassy police military army navy court "
-    "media office council committee parliament commission authority authorities company firm mission bank "
-    "spokesman spokesperson regime cabinet bureau service newspaper agency broadcaster intelligence "
-    "counterintelligence prosecution watchdog regulator registry registrar coastguard inspectorate "
-    "customs".split()
-)
-# Bodies of a state: their spokesman speaks for the state even when the title names no country.
-_STATE_BODIES = frozenset("ministry embassy mission government administration cabinet office".split())
-# Documents a body issues, named without their author: "according to the order / the advisory".
-_ISSUED = frozenset("order ruling advisory indictment filing findings".split())
-# Words for a body of people, any of which a later "the group" may mean.
-_GROUPS = frozenset(
-    "group nonprofit non-profit ngo organisation organization charity network watchdog coalition alliance "
-    "movement association foundation institute".split()
-)
-# Offices only a state has: "Foreign Minister X" with no country named speaks for a state.
-_STATE_OFFICES = frozenset("minister ambassador envoy premier chancellor".split())
-_VOICES = frozenset("spokesman spokeswoman spokesperson".split())
-# What an apposition calls a body: "X, a network of exiles", "X, a UK-based monitoring group".
-_BODY_NOUNS = _ORG_NOUNS - _VOICES | frozenset(
-    "network organisation organization ngo charity coalition alliance movement institute centre center "
-    "foundation association union federation observatory watchdog company firm airline bank manufacturer "
-    "nonprofit non-profit ngo "
-    "conglomerate lender distributor retailer group".split()
-)
-# Words in the name of a body that is no business.
-_PUBLIC_WORDS = frozenset(
-    "ministry embassy government administration cabinet agency department police court council "
-    "committee commission parliament authority office service institute centre center university "
-    "foundation nations union bureau army navy".split()
-)
 _NE_STATE = frozenset(("GPE",))
 _NE_ORG = frozenset(("ORG", "NORP", "FAC"))
 
@@ -144,14 +115,15 @@ class SpeakerMemory:
             self.states.append(state)
         # "the Chinese embassy", "Iran's foreign ministry": what a later "an embassy spokesperson" means
         for tok in span:
-            if tok.lemma_.lower() in _STATE_BODIES and tok.pos_ in ("NOUN", "PROPN") and _place_modifier(
+            if tok.lemma_.lower() in STATE_BODIES and tok.pos_ in ("NOUN", "PROPN") and _place_modifier(
                 tok, self.gazetteer
             ):
                 self._heard_of(self._organisation(tok, None))
         self.note_businesses(span)
         self._note_documents(span)
         for tok in span:  # "claimed by a group calling itself X": what a later "the group" means
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in _GROUPS and (name := naming_clause(tok)):
+            collective = tok.pos_ == "NOUN" and tok.lemma_.lower() in COLLECTIVE_BODIES
+            if collective and (name := naming_clause(tok)):
                 self._described_body(noun_phrase(tok), name)
         plural = self._plural_before(span, span.end)
         self.plural = plural or self.plural
@@ -159,7 +131,7 @@ class SpeakerMemory:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
                 ent = _entity_of(tok)
                 actor = self.gazetteer.find(ent.text if ent is not None else tok.text)
-                if actor is None and tok.lemma_.lower() in _STATE_BODIES:
+                if actor is None and tok.lemma_.lower() in STATE_BODIES:
                     actor = self._organisation(tok, None)  # "Belarus's defence ministry rejected it"
                 if actor is not None and actor.kind is not ActorKind.PERSON:
                     self.last_thing = actor
@@ -271,12 +243,12 @@ class SpeakerMemory:
             if noun in org.label.lower().split():
                 return org
         for called, org in reversed(self.described):  # "X, a nonprofit, ..." then "the group"
-            if called == noun or noun in _GROUPS and called in _GROUPS:
+            if called == noun or noun in COLLECTIVE_BODIES and called in COLLECTIVE_BODIES:
                 return org
         if noun in COMPANY_NOUNS:
             businesses = self._businesses()
             return businesses[-1] if businesses else None
-        if noun not in _ORG_NOUNS:
+        if noun not in ORG_NOUNS:
             return None  # "the network", "the coalition": only one the article named or described
         return self.orgs[-1] if self.orgs else None
 
@@ -285,7 +257,7 @@ class SpeakerMemory:
         bodies, alliances, the UN) and none whose name says it is a public body or an institute."""
         return [
             o for o in self.named_orgs
-            if self.gazetteer.find(o.label) is None and not _PUBLIC_WORDS & set(o.label.lower().split())
+            if self.gazetteer.find(o.label) is None and not PUBLIC_BODY_WORDS & set(o.label.lower().split())
         ]
 
     # -- resolution -----------------------------------------------------------------------------
@@ -309,7 +281,7 @@ class SpeakerMemory:
             second = self._named_after(token, folded)
             first = self._resolve_one(folded)
             return [a for a in (first, second) if a is not None]
-        if token.pos_ == "NOUN" and token.lemma_.lower() in _ROLE_NOUNS:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in ROLE_NOUNS:
             # "the foreign ministers of France and Germany": one statement for each side
             body = _role_holder(token)
             if body is not None and body.pos_ == "PROPN":
@@ -392,15 +364,15 @@ class SpeakerMemory:
             return self._organisation(tok, None)  # "Open Seas Accountability", its last word tagged a noun
         if tok.pos_ == "NOUN":
             lemma = tok.lemma_.lower()
-            body = _role_holder(tok) if lemma in _ROLE_NOUNS else None
+            body = _role_holder(tok) if lemma in ROLE_NOUNS else None
             if body is not None:
                 # "a spokesperson for the foreign ministry": an unnamed voice of the organization
                 return self._resolve_one(body)
-            seat = _seat(tok, self.gazetteer) if lemma in _STATE_BODIES else None
+            seat = _seat(tok, self.gazetteer) if lemma in STATE_BODIES else None
             if seat is not None:
                 return seat  # "the government in Bangui": the state whose seat it is
-            business = lemma in _ORG_NOUNS or lemma in COMPANY_NOUNS or lemma in _GROUPS
-            if lemma in _VOICES and _has_definite_det(tok) and len(noun_phrase(tok)) == 2:
+            business = lemma in ORG_NOUNS or lemma in COMPANY_NOUNS or lemma in COLLECTIVE_BODIES
+            if lemma in VOICE_ROLES and _has_definite_det(tok) and len(noun_phrase(tok)) == 2:
                 holder = self._holder_of(lemma)  # "the spokesman": the person given that role
                 if holder is not None:
                     return holder
@@ -408,15 +380,15 @@ class SpeakerMemory:
                 org = self._described_org(lemma)  # "the company said"
                 if org is not None:
                     return org
-            body_words = _STATE_BODIES & {t.lower_ for t in noun_phrase(tok)}
-            if lemma in _VOICES and body_words and _dateline_state(tok, self.gazetteer) is not None:
+            body_words = STATE_BODIES & {t.lower_ for t in noun_phrase(tok)}
+            if lemma in VOICE_ROLES and body_words and _dateline_state(tok, self.gazetteer) is not None:
                 return self._description(tok)  # "In Moscow, a Foreign Ministry spokesperson said"
-            unit = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_ in _ORG_NOUNS), None)
-            if lemma in _ROLE_NOUNS and unit is not None and not _place_modifier(tok, self.gazetteer):
+            unit = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_ in ORG_NOUNS), None)
+            if lemma in ROLE_NOUNS and unit is not None and not _place_modifier(tok, self.gazetteer):
                 org = self._described_org(unit.lemma_.lower())  # "an embassy spokesperson said"
                 if org is not None:
                     return org
-            named_body = _body_modifier(tok) if lemma in _ROLE_NOUNS and not _has_definite_det(tok) else None
+            named_body = _body_modifier(tok) if lemma in ROLE_NOUNS and not _has_definite_det(tok) else None
             if named_body is not None:
                 # "an Interior Ministry official said": an unnamed voice of the body named
                 org = self._organisation(named_body.root, named_body)
@@ -430,14 +402,14 @@ class SpeakerMemory:
                 return self._the_country()
             if lemma in GROUP_NOUNS and tok.tag_ == "NNS":
                 return self._group(tok)
-            if lemma in _ROLE_NOUNS and _has_definite_det(tok):
+            if lemma in ROLE_NOUNS and _has_definite_det(tok):
                 return self._description(tok)
             owned = any(c.dep_ == "poss" for c in tok.children)
             # "a person familiar with the matter", "a source close to the inquiry": unnamed, described
             unnamed = any(c.dep_ == "amod" and c.i > tok.i for c in tok.children)
             if lemma in PERSON_NOUNS and tok.tag_ == "NN" and (owned or _has_definite_det(tok) or unnamed):
                 return self._description(tok)  # "Dorsey's lawyer said", "according to the lawyer"
-            if lemma in _ORG_NOUNS or low in _ORG_NOUNS or _place_modifier(tok, self.gazetteer):
+            if lemma in ORG_NOUNS or low in ORG_NOUNS or _place_modifier(tok, self.gazetteer):
                 return self._organisation(tok, None)
         return None
 
@@ -452,7 +424,7 @@ class SpeakerMemory:
         if person.speaks_for is not None:
             return person
         owner = next((c for c in role.children if c.dep_ == "poss"), None) or _role_holder(role)
-        if owner is None and _STATE_BODIES & set(words):
+        if owner is None and STATE_BODIES & set(words):
             # a state's body in the title speaks for the state that spoke last
             return self._remember(replace(person, speaks_for=self._last_state())).actor
         usable = owner is not None and (owner.pos_ != "PRON" or owner.lower_ == "its")  # "its spokesman"
@@ -501,10 +473,10 @@ class SpeakerMemory:
             return known
         noun = description[-1].lemma_.lower()
         side = None
-        if noun in _GROUPS:
+        if noun in COLLECTIVE_BODIES:
             # "campaign group X", "a group that calls itself X": what a later "the group" means
             self.described.append((noun, Actor(actor_key(label), label, ActorKind.ORGANIZATION)))
-        if noun in _ORG_NOUNS and noun not in COMPANY_NOUNS:
+        if noun in ORG_NOUNS and noun not in COMPANY_NOUNS:
             for t in description:
                 side = side or self.gazetteer.place(t.text)
             its = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in description)
@@ -517,7 +489,7 @@ class SpeakerMemory:
         and any title: *[A and] European Commission President Ursula von der Leyen*."""
         start = tok.i
         while start - 1 > folded.right_edge.i and tok.doc[start - 1].dep_ == "compound" and (
-            tok.doc[start - 1].lower_ not in _ROLE_NOUNS and tok.doc[start - 1].lower_ not in _ORG_NOUNS
+            tok.doc[start - 1].lower_ not in ROLE_NOUNS and tok.doc[start - 1].lower_ not in ORG_NOUNS
         ):
             start -= 1
         name = tok.doc[start : tok.i + 1]
@@ -542,7 +514,7 @@ class SpeakerMemory:
     def _known_thing(self, ent: Span) -> bool:
         """The name is no person's: the gazetteer knows it as a state, organization or group, or it
         ends in a word that names a business (*Koivu Metals*, which the tagger may take for a person)."""
-        if _corporate_name(ent) or _described_as_body(ent) or ent[-1].lower_ in _BODY_NOUNS:
+        if _corporate_name(ent) or _described_as_body(ent) or ent[-1].lower_ in BODY_NOUNS:
             return True  # "... Free Zone Authority", which the tagger may take for a person
         known = self.gazetteer.find(ent.text)
         return known is not None and known.kind is not ActorKind.PERSON
@@ -558,7 +530,7 @@ class SpeakerMemory:
         """*the spokesman*, *the Russian leader*: the latest person the article gave that role or side;
         a person nobody named becomes an actor of their own, described as the text describes them."""
         place = _place_modifier(tok, self.gazetteer)
-        if place is None and _STATE_BODIES & {t.lower_ for t in noun_phrase(tok)}:
+        if place is None and STATE_BODIES & {t.lower_ for t in noun_phrase(tok)}:
             # "In Moscow, a Foreign Ministry spokesperson said": of the state whose capital it is
             place = _dateline_state(tok, self.gazetteer)
         for person in reversed(self.people):
@@ -590,13 +562,13 @@ class SpeakerMemory:
         inside = [t.text for t in ent[: max(0, len(ent) - len(names))] if t.lower_ in PERSON_NOUNS]
         role = role or " ".join(inside) or None  # "Spokeswoman Yelena Voronova" tagged as one name
         words = {w.lower() for w in (role or "").split()}
-        if side is None and (_STATE_BODIES | _STATE_OFFICES) & words:
+        if side is None and (STATE_BODIES | STATE_OFFICES) & words:
             # "Foreign Ministry spokesman X" with no country named: the state that spoke last
             side = self._last_state()
-        elif side is None and words & _VOICES:
+        elif side is None and words & VOICE_ROLES:
             # "spokeswoman Yelena Voronova": of the body named last, else the state that spoke last;
             # "company spokesman Tom Reyes": of the company named last, if any
-            unit = words & (_ORG_NOUNS | COMPANY_NOUNS) - _VOICES
+            unit = words & (ORG_NOUNS | COMPANY_NOUNS) - VOICE_ROLES
             if unit:
                 bodies = [o for o in self.named_orgs if unit & set(o.label.lower().split())]
                 if unit & COMPANY_NOUNS:
@@ -623,7 +595,7 @@ class SpeakerMemory:
         *Minister*, *Italian*)."""
         low = word.lower_.rstrip(".")
         return (
-            low in _HONORIFICS or low in PERSON_NOUNS or low in _ROLE_NOUNS or low in _TITLES_M
+            low in _HONORIFICS or low in PERSON_NOUNS or low in ROLE_NOUNS or low in _TITLES_M
             or low in _TITLES_F or self.gazetteer.place(word.text) is not None
         )
 
@@ -692,11 +664,11 @@ class SpeakerMemory:
         if mods:
             name = tok.doc[mods[0].left_edge.i : tok.i].text
             return self.gazetteer.find(name) or self._new_org(name, tok)
-        if tok.lemma_.lower() in _ORG_NOUNS and _place_modifier(tok, self.gazetteer):
+        if tok.lemma_.lower() in ORG_NOUNS and _place_modifier(tok, self.gazetteer):
             return self._organisation(tok, None)  # "Danish intelligence said": the service, not a report
         if _has_definite_det(tok) and tok.lemma_.lower() in self.documents:
             return self.documents[tok.lemma_.lower()]  # "X published a report ... according to the report"
-        if _has_definite_det(tok) and tok.lemma_.lower() in _ISSUED and self.orgs:
+        if _has_definite_det(tok) and tok.lemma_.lower() in ISSUED_DOCUMENTS and self.orgs:
             return self.orgs[-1]  # "according to the order": of the body that spoke last
         return None
 
@@ -748,7 +720,7 @@ def _role_holder(tok: Token) -> Token | None:
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "in"):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if prep.lower_ != "in" or obj is not None and obj.lower_ in _ORG_NOUNS:
+            if prep.lower_ != "in" or obj is not None and obj.lower_ in ORG_NOUNS:
                 return obj
     return None
 
@@ -815,12 +787,12 @@ def _described_name(tok: Token) -> tuple[list[Token], list[Token]] | None:
         return None
     if not description or not name or description[-1].pos_ != "NOUN" or any(t.pos_ != "PROPN" for t in name):
         return None
-    if any(t.lower_ in _ORG_NOUNS or t.lower_ in _ROLE_NOUNS or not t.text[:1].isupper() for t in name):
+    if any(t.lower_ in ORG_NOUNS or t.lower_ in ROLE_NOUNS or not t.text[:1].isupper() for t in name):
         return None  # "Kazakhstan's transport ministry": a body's description, no name
     named = _entity_of(name[-1])
     kind = description[-1].lemma_.lower()
     # the tagger takes some firms for people: "chipmaker Velden", "security company Northwall"
-    body = kind not in _ROLE_NOUNS and (kind in _ORG_NOUNS or kind in COMPANY_NOUNS or kind.endswith("maker"))
+    body = kind not in ROLE_NOUNS and (kind in ORG_NOUNS or kind in COMPANY_NOUNS or kind.endswith("maker"))
     if named is not None and named.label_ == "PERSON" and not body:
         return None
     return description, name
@@ -846,7 +818,7 @@ def _titled_name(tok: Token) -> Span | None:
     if full is None or full.start == 0 or ent is not None and ent.label_ == "PERSON":
         return None
     title = tok.doc[full.start - 1]
-    return full if title.pos_ == "NOUN" and title.lemma_.lower() in _ROLE_NOUNS else None
+    return full if title.pos_ == "NOUN" and title.lemma_.lower() in ROLE_NOUNS else None
 
 
 def _full_name(tok: Token) -> Span | None:
@@ -906,7 +878,7 @@ def _dateline_state(tok: Token, gazetteer: Gazetteer) -> Actor | None:
 def _described_as_body(ent: Span) -> bool:
     """*Azadi Nederland, a network of Iranian exiles*: an apposition says the name is a body's."""
     return any(
-        c.dep_ == "appos" and c.lemma_.lower() in _BODY_NOUNS for c in ent.root.children
+        c.dep_ == "appos" and c.lemma_.lower() in BODY_NOUNS for c in ent.root.children
     )
 
 
@@ -954,7 +926,7 @@ def _title_and_side(
         t_ent = _entity_of(t)
         if place is None and t_ent is not None and t_ent.label_ in ("ORG", "GPE", "NORP"):
             place = gazetteer.find(t_ent.text)
-            generic = any(w.lower_ in _ORG_NOUNS for w in t_ent)  # "Foreign Ministry": whose, unsaid
+            generic = any(w.lower_ in ORG_NOUNS for w in t_ent)  # "Foreign Ministry": whose, unsaid
             if place is None and t_ent.label_ == "ORG" and t_ent.end <= ent.start and not generic:
                 # "Veltra Motors chief executive X": the body the title names
                 label = " ".join(w.text for w in t_ent if w.lower_ != "the")
@@ -974,7 +946,7 @@ def _title_and_side(
                     affiliation = affiliation or _org_of(prep, gazetteer, country)
         if child.dep_ == "prep" and child.lower_ in ("of", "at", "from"):
             affiliation = affiliation or _org_of(child, gazetteer, country)
-    official = any(t.lower_ in _ROLE_NOUNS | _ORG_NOUNS | _OFFICERS for t in title_tokens)
+    official = any(t.lower_ in ROLE_NOUNS | ORG_NOUNS | OFFICER_TITLES for t in title_tokens)
     role = " ".join(role_words).strip() or None
     return role, affiliation or (title_side if official else None)
 
@@ -999,7 +971,7 @@ def _org_of(prep: Token, gazetteer: Gazetteer, country: Actor | None = None) -> 
             if ent is not None and ent.label_ in ("ORG", "GPE", "FAC"):
                 kind = ActorKind.STATE if ent.label_ == "GPE" else ActorKind.ORGANIZATION
                 return Actor(actor_key(name), name, kind)
-            if pobj.lemma_.lower() in _ORG_NOUNS:  # "the Polish energy ministry"
+            if pobj.lemma_.lower() in ORG_NOUNS:  # "the Polish energy ministry"
                 return Actor(actor_key(name), name, ActorKind.ORGANIZATION,
                              speaks_for=_place_modifier(pobj, gazetteer))
     return None
