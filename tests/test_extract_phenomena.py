@@ -11,6 +11,7 @@ import pytest
 
 from kg.extract import Extractor
 from kg.extract.furniture import body_paragraphs
+from kg.extract.speakers import SpeakerMemory
 from kg.records import Article, Stance
 
 pytestmark = pytest.mark.model
@@ -784,6 +785,43 @@ CASES = {
         "The government in Nairobi insists the advisers are there to train its police.",
         [("Kenya", A, "the advisers are there to train")],
     ),
+    "a-title-in-apposition-says-whom-a-later-we-means": (
+        "Investigators said Coldharbour Logistics ships rifles to Chad. Coldharbour's founder, Piet Vermaak, "
+        "replied on Friday. \u201cWe take no orders from any government,\u201d he wrote.",
+        [("Investigators", A, "ships rifles to Chad"),
+         ("Piet Vermaak", D, "Coldharbour Logistics take orders from any government")],
+    ),
+    "the-short-name-of-a-business-the-tagger-took-for-a-person": (
+        "Auditors said Brennick Avionics AG had sold sensors to an arms broker. \u201cBrennick has never "
+        "done business with the army,\u201d the company wrote.",
+        [("Auditors", A, "sold sensors to an arms broker"),
+         ("Brennick Avionics AG", D, "Brennick has done business with the army")],
+    ),
+    "the-panel-is-the-panel-named-before": (
+        "The UN Panel of Experts on Mali said Taborn Ltd had flown rifles into Gao. "
+        "Citing flight records, the panel said the cargo was unloaded at night.",
+        [("UN Panel of Experts on Mali", A, "flown rifles into Gao"),
+         ("UN Panel of Experts on Mali", A, "cargo was unloaded at night")],
+    ),
+    "an-appeal-on-its-own-states-nothing": (
+        "Norway called on the Security Council to reject the report.",
+        [],
+    ),
+    "a-setting-run-into-the-subject-is-no-speaker": (
+        "Outside court, his lawyer, Mira Dahl, said the evidence had been planted.",
+        [("Mira Dahl", A, "evidence had been planted")],
+    ),
+    "the-subject-of-a-relative-clause-is-not-what-it-means": (
+        "Coral Mesh Networks said it had been breached. Security firm Varn Labs, which Coral hired to "
+        "investigate, said the intrusion was the work of Sable Viper, a group it links to Russia's GRU.",
+        [("Coral Mesh Networks", A, "had been breached"), ("Varn Labs", A, "the work of Sable Viper"),
+         ("Varn Labs", A, "Russia's GRU was behind a group")],
+    ),
+    "a-date-after-a-body-is-no-part-of-its-name": (
+        "The Treasury Department on Wednesday imposed sanctions on a trader that it accused of selling "
+        "chips to Russia.",
+        [("Treasury Department", A, "selling chips to Russia")],
+    ),
 }
 
 
@@ -1012,3 +1050,14 @@ def test_a_judgement_hung_on_the_complement_is_one_statement_of_the_speaker(extr
 def test_a_wire_dateline_is_cut_from_the_first_paragraph(line: str, body: str) -> None:
     (para,) = body_paragraphs(line)
     assert para.text == body and line[para.start : para.end] == body
+
+
+def test_a_short_name_of_a_business_named_before_is_that_business(extractor: Extractor) -> None:
+    memory = SpeakerMemory(extractor.gazetteer)
+    doc = extractor.nlp(
+        "Regulators accused a Geneva bank, Maison Ravel & Cie, of laundering money. "
+        "Maison Ravel said it would appeal."
+    )
+    for sent in doc.sents:
+        memory.note_businesses(sent)
+    assert [org.label for org in memory.named_orgs] == ["Maison Ravel & Cie"]

@@ -190,6 +190,8 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     if speaker.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children):
         if speaker.head.i == verb.i:
             return []  # "P is rumoured": no speaker
+    if _appeal(verb):
+        return []
     stance = Stance.DENY if lemma in DENY_VERBS else Stance.ASSERT
     clauses = [
         c for c in verb.children
@@ -517,14 +519,25 @@ def _conjoined_report(conj: Token, sent: Span, speaker: Token | None) -> list[Fo
     lemma = conj.lemma_.lower()
     if conj.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJECTS for c in conj.children):
         return None
-    if lemma in APPEAL_VERBS and (lemma != "call" or any(c.dep_ == "prep" and c.lower_ in ("on", "for")
-                                                        for c in conj.children)):
+    if _appeal(conj):
         return []
     if lemma in ACCUSING_VERBS:
         obj = next((c for c in conj.children if c.dep_ in ("dobj", "obj")), None)
         accused = accusation(conj, obj) if obj is not None else None
         return [make_found(sent, speaker, conj, Stance.ASSERT, *accused)] if accused else None
     return None
+
+
+def _appeal(verb: Token) -> bool:
+    """*urged Y to stop*, *called on Y to disregard it*: an appeal, which states nothing."""
+    lemma = verb.lemma_.lower()
+    return lemma in APPEAL_VERBS and (
+        lemma != "call" or any(  # not "called the claim a lie on Friday"
+            c.dep_ == "prep" and c.lower_ in ("on", "for")
+            and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
+            for c in verb.children
+        )
+    )
 
 
 def _conjoined_judgement(conj: Token, sent: Span, speaker: Token | None) -> Found | None:

@@ -175,7 +175,7 @@ ORG_NOUNS = frozenset(
     "media office council committee parliament commission authority authorities company firm mission bank "
     "spokesman spokesperson regime cabinet bureau service newspaper agency broadcaster intelligence "
     "counterintelligence prosecution watchdog regulator registry registrar coastguard inspectorate "
-    "customs".split()
+    "customs panel tribunal board".split()
 )
 # Bodies of a state: their spokesman speaks for the state even when the title names no country.
 STATE_BODIES = frozenset("ministry embassy mission government administration cabinet office".split())

@@ -46,6 +46,7 @@ _TITLES_M = ("mr", "mr.")
 _TITLES_F = ("ms", "ms.", "mrs", "mrs.", "miss")
 _HONORIFICS = frozenset(("dr", "dr.", "prof", "prof.", *_TITLES_M, *_TITLES_F))
 _NE_STATE = frozenset(("GPE",))
+_NUMERIC_ENTITIES = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split())
 _NE_ORG = frozenset(("ORG", "NORP", "FAC"))
 
 
@@ -96,7 +97,12 @@ class SpeakerMemory:
         """Register the full names introduced in a sentence, so later surnames resolve."""
         for ent in span.ents:
             if ent.label_ == "PERSON" and len(_name_tokens(ent)) >= 2 and not self._known_thing(ent):
-                self._person_from_entity(ent)
+                person = self._person_from_entity(ent).actor
+                title = ent.root.head
+                if ent.root.dep_ == "appos" and title.i < ent.start and title.lemma_.lower() in PERSON_NOUNS:
+                    # "Ironveil's founder, Arkady Zheltov, responded": whom the title serves, though
+                    # no reporting verb made him a speaker yet
+                    self._represented(title, person)
 
     def note_subject(self, span: Span) -> None:
         """A person who is the subject of a narrated sentence becomes the likeliest *he* or *she*."""
@@ -151,7 +157,10 @@ class SpeakerMemory:
                 label = " ".join(t.text for t in named if t.lower_ not in DETERMINERS)
                 if not label:
                     continue
-                org = self.gazetteer.find(label) or Actor(actor_key(label), label, ActorKind.ORGANIZATION)
+                # "Banque Ferrand" after "Banque Ferrand & Cie": the short name of the body named before
+                longer = next((o for o in reversed(self.named_orgs) if _shortens(label, o.label)), None)
+                new = Actor(actor_key(label), label, ActorKind.ORGANIZATION)
+                org = self.gazetteer.find(label) or longer or new
                 if org.kind is ActorKind.ORGANIZATION:
                     self._heard_of(org)
                     # "Labor Rights Monitor, a Geneva-based nonprofit": what a later "the group" means
@@ -275,6 +284,14 @@ class SpeakerMemory:
             # "When prosecutors charged him, they said P"; "They allege P" after them
             return self._plural_before(token.sent, token.i) or list(self.plural)
         heads = [token, *_conjuncts(token)]
+        bare = token.pos_ == "NOUN" and not _has_determiner(token)
+        setting = bare and token.lemma_.lower() not in PERSON_NOUNS
+        person = next((c for c in token.children if c.dep_ in ("appos", "conj") and _has_determiner(c)
+                       and c.lemma_.lower() in PERSON_NOUNS), None)
+        if setting and person is not None and not any(c.dep_ == "cc" for c in token.children):
+            # "Outside court, his lawyer, X, said": the bare noun is a setting the parser ran into
+            # the subject; the person after it speaks
+            heads = [person]
         folded = _folded_conjunct(token)
         if folded is not None:
             # "President A and Commission President B said", parsed with A as a modifier of B
@@ -327,6 +344,12 @@ class SpeakerMemory:
             # the gazetteer's actor, or the one key would name two kinds of actor.
             return self._organisation(tok, ent)
         if ent is not None and ent.label_ == "PERSON":
+            short = " ".join(_name_tokens(ent))
+            longer = next((o for o in reversed(self.named_orgs) if _shortens(short, o.label)), None)
+            if longer is not None and self._by_name(short) is None:
+                # "Kestwil has never supplied ..." after "Kestwil Aerotech AG": the tagger took the
+                # short name of a business named before for a person's
+                return longer
             return self._person_from_entity(ent).actor
         for child in tok.children:  # "the minister, Anna Berg, said"
             named = _entity_of(child) if child.dep_ == "appos" else None
@@ -455,7 +478,8 @@ class SpeakerMemory:
         (*the Treasury sanctioned a firm that it accused of P*); for *its* the body named last; else
         the last state or organization that was a subject."""
         for earlier in reversed(tok.sent[: tok.i - tok.sent.start]):
-            if earlier.dep_ == "nsubj" and earlier.pos_ in ("PROPN", "NOUN"):
+            aside = earlier.head.dep_ == "relcl"  # "X, which Kestrel hired, said it": X's own "it"
+            if earlier.dep_ == "nsubj" and earlier.pos_ in ("PROPN", "NOUN") and not aside:
                 actor = self._resolve_one(earlier)
                 if actor is not None and actor.kind is not ActorKind.PERSON:
                     return actor
@@ -735,6 +759,12 @@ def _body_modifier(tok: Token) -> Span | None:
     return None
 
 
+def _shortens(short: str, name: str) -> bool:
+    """*Kestwil* or *Banque Ferrand* for *Kestwil Aerotech AG*, *Banque Ferrand & Cie*."""
+    words = short.split()
+    return len(words) < len(name.split()) and all(w in name.split() for w in words)
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     return [c for c in tok.conjuncts if c.i > tok.i]
 
@@ -892,7 +922,12 @@ def _with_object(words: list[Token]) -> list[Token]:
     if last.pos_ != "ADP" and last.lower_ not in ("on", "of", "for"):
         return words
     after = _entity_of(doc[last.i + 1]) if last.i + 1 < len(doc) else None
-    return words + list(after) if after is not None else words[:-1]
+    named = after is not None and after.label_ not in _NUMERIC_ENTITIES  # not "the Department on Wednesday"
+    return words + list(after) if after is not None and named else words[:-1]
+
+
+def _has_determiner(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
 def _has_definite_det(tok: Token) -> bool:
