@@ -822,6 +822,87 @@ CASES = {
         "chips to Russia.",
         [("Treasury Department", A, "selling chips to Russia")],
     ),
+    "it-after-a-named-body-that-was-the-subject": (
+        "Prosecutors said Halden Trust Bank ignored sanctions alerts. Halden Trust Bank itself has not been "
+        "charged. It denied any wrongdoing on Friday.",
+        [("Prosecutors", A, "ignored sanctions alerts"), ("Halden Trust Bank", D, "wrongdoing")],
+    ),
+    "the-university-is-the-university-named": (
+        "The Strand Institute said Corrin University passed drone research to the army. "
+        "The university rejected the findings.",
+        [("Strand Institute", A, "passed drone research"),
+         ("Corrin University", D, "passed drone research")],
+    ),
+    "called-simply-wrong": (
+        "The Strand Institute said Corrin University passed drone research to the army. "
+        "Corrin University called the claim \"simply wrong\".",
+        [("Strand Institute", A, "passed drone research"),
+         ("Corrin University", D, "passed drone research")],
+    ),
+    "said-it-rejected-the-suggestion-that": (
+        "Prosecutors said Halden Bank ignored sanctions. The bank said it rejected any suggestion that "
+        "it had turned a blind eye to sanctions risk.",
+        [("Prosecutors", A, "ignored sanctions"),
+         ("Halden Bank", D, "turned a blind eye to sanctions risk")],
+    ),
+    "a-quoted-we-reject": (
+        "Prosecutors said Halden Bank ignored sanctions. \u201cWe reject any suggestion that the bank turned "
+        "a blind eye to sanctions risk,\u201d the bank said.",
+        [("Prosecutors", A, "ignored sanctions"), ("Halden Bank", D, "the bank turned a blind eye")],
+    ),
+    "a-lawyer-relays-the-clients-denial": (
+        "Prosecutors charged Tomas Brenner with spying for Iran. His lawyer, Ines Vogt, said her client "
+        "categorically denied the charges.",
+        [("Prosecutors", A, "Tomas Brenner spying for Iran"),
+         ("Ines Vogt", D, "Tomas Brenner spying for Iran")],
+    ),
+    "the-militia-named-is-a-body": (
+        "Witnesses said Dorrin Mining paid the militia Jeshi Huru. A spokesman for Jeshi Huru said the group "
+        "had never taken money from any company.",
+        [("Witnesses", A, "paid the militia Jeshi Huru"), ("Jeshi Huru", D, "taken money from any company")],
+    ),
+    "its-things-never-did-it": (
+        "The Philippine Navy said trawlers of Selway Fishing Company cut the cable. In a statement, "
+        "the company said its boats were never within 20 miles of the cable.",
+        [("Philippine Navy", A, "cut the cable"),
+         ("Selway Fishing Company", D, "its boats were within 20 miles")],
+    ),
+    "a-quote-left-open-is-closed-in-the-next-paragraph": (
+        "Analyst Mirela Dobre of Ostrand Labs walked us through the evidence.\n\n"
+        "\"The servers overlap with ones we have tracked for years. The code has Persian comments.\n\n"
+        "\"None of this on its own is proof,\" she said.",
+        [("Mirela Dobre", A, "servers overlap"), ("Mirela Dobre", A, "code has Persian comments"),
+         ("Mirela Dobre", A, "None of this on its own is proof")],
+    ),
+    "an-untagged-name-after-a-role-is-a-person": (
+        "Ostrand Labs's head of research, Annika Lehtovaara, spoke on Tuesday. "
+        "\"The servers overlap with ones we have tracked,\" she said.",
+        [("Annika Lehtovaara", A, "servers overlap")],
+    ),
+    "the-report-rejected-is-what-its-author-said-first": (
+        "The security firm Ostrand Labs published a report on Monday. The report says Iran hacked the "
+        "Azerbaijani foreign ministry. Zaur Aliyev, an analyst, said Baku was cautious. In Tehran, foreign "
+        "ministry spokesman Reza Nouri rejected the report as a fabrication.",
+        [("Ostrand Labs", A, "Iran hacked"), ("Zaur Aliyev", A, "Baku was cautious"),
+         ("Reza Nouri", D, "Iran hacked")],
+    ),
+    "according-to-an-indictment-is-the-prosecutors": (
+        "A Cypriot bank processed $41 million for an arms broker, according to an indictment unsealed in "
+        "New York on Thursday.",
+        [("prosecutors", A, "processed $41 million")],
+    ),
+    "the-n-year-old-is-the-person-spoken-of": (
+        "Pieter Vos, a former security manager, testified on Wednesday. \u201cEvery month there was an "
+        "envelope,\u201d the 54-year-old told the court.",
+        [("Pieter Vos", A, "Every month there was an envelope")],
+    ),
+    "the-company-is-the-business-named-last": (
+        "The Philippine Navy said trawlers of the Selway Fishing Company cut the cable. The cable is "
+        "operated by the Tarn Grid Corporation. In a statement, the company said repairs could take until "
+        "March.",
+        [("Philippine Navy", A, "cut the cable"),
+         ("Tarn Grid Corporation", A, "repairs could take until March")],
+    ),
 }
 
 

@@ -71,6 +71,7 @@ class _Said:
     found: Found
     speakers: list[Actor]
     content: str | None
+    author: Actor | None = None  # who wrote the report a denial points at ("rejected the report")
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class Reported:
     pointer_lemma: str | None = None
     pointer_text: str | None = None
     contradicts: str | None = None  # the positive form of a negated content
+    pointer_author: str | None = None  # key of the author of the report a denial points at
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,8 @@ class Extractor:
         memory = SpeakerMemory(self.gazetteer)
         said: list[tuple[Paragraph, _Said]] = []
         previous: list[Actor] = []  # speakers of the previous paragraph's last statement
+        waiting: list[tuple[Any, list[bool]]] | None = None  # an open quote's sentences, with no speaker yet
+        waiting_para = paragraphs[0] if paragraphs else Paragraph(0, 0, "")
         last: _Said | None = None  # the latest statement found, for "This included A, B and C"
         for para, doc in zip(paragraphs, docs, strict=True):
             mask = quote_mask(doc)
@@ -205,7 +209,8 @@ class Extractor:
                         _render(f, speakers, memory, mask)
                         for actor in speakers:
                             memory.spoke(actor)
-                        items.append(_Said(f, speakers, f.content))
+                        author = memory.report_author(f.pointer) if f.pointer is not None else None
+                        items.append(_Said(f, speakers, f.content, author))
                 if not items and last is not None:
                     items = _listed(sent, last, memory, mask)
                 last = items[-1] if items else last
@@ -214,6 +219,16 @@ class Extractor:
                 memory.note_things(sent)
                 found.append(items)
             opens_with_quote = bool(sents) and quoted_sentence(sents[0], mask)
+            if waiting is not None and opens_with_quote:
+                # the quote the paragraph before left open is closed here: its speaker is this one's
+                named = [s.speakers for items in found for s in items if s.found.speaker is not None]
+                donor = named[0] if named else []
+                for sent, sent_mask in waiting if donor else []:
+                    for f in quoted(sent):
+                        _render(f, donor, memory, sent_mask)
+                        said.append((waiting_para, _Said(f, donor, f.content)))
+            waiting = None
+            unsaid = []
             for i, sent in enumerate(sents):
                 if found[i] or not quoted_sentence(sent, mask):
                     continue
@@ -222,6 +237,12 @@ class Extractor:
                 for f in quoted(sent) if donor else []:
                     _render(f, donor, memory, mask)
                     found[i].append(_Said(f, donor, f.content))
+                if not donor:
+                    unsaid.append((sent, mask))
+            if unsaid and opens_with_quote and sents and mask[sents[-1].end - 1]:
+                # '"P. Q.' then '"R," she said.': a quote running on into the next paragraph, the
+                # convention being to leave it unclosed; it is hers if that paragraph names her
+                waiting, waiting_para = unsaid, para
             for items in found:
                 said.extend((para, s) for s in items)
             statements = [s for items in found for s in items]
@@ -292,7 +313,9 @@ class Extractor:
             ]
             done = [e for e in others if e.claim.agent and sides & {a.key for a in _chain(e.claim.agent)}]
             about = [e for e in others if sides & {a.key for a in (*e.claim.about, e.claim.agent) if a}]
-            for earlier in done[:1] or about[:1] or others[:1]:
+            # "rejected the report": what its author said first, which is what the report is known for
+            written = [e for e in others if s.pointer_author in {a.key for a in _chain(e.speaker)}][-1:]
+            for earlier in written or done[:1] or about[:1] or others[:1]:
                 return earlier.claim, earlier.content
         if content is None:
             if s.pointer_text is None or len(s.pointer_text.split()) < 2:
@@ -323,6 +346,7 @@ def _reported(article: Article, para: Paragraph, s: _Said) -> Reported:
         pointer_lemma=pointer.lemma_.lower() if pointer is not None else None,
         pointer_text=phrase_text(list(pointer.subtree)) if pointer is not None else None,
         contradicts=s.found.contradicts,
+        pointer_author=s.author.key if s.author is not None else None,
     )
 
 
@@ -362,7 +386,12 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
     subs.update(_done_before(f))
     subject = f.negated_subject
     if subject is not None and f.stance is Stance.ASSERT:
-        ours = any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)  # "our vessels"
+        # "our vessels"; "(the company said) its boats were never near the cable", not "its review
+        # found no links", which reports a finding
+        plain = all(doc[i].dep_ == "neg" for i in f.negation)
+        owners = [c for c in subject.children if c.dep_ == "poss"]
+        its = plain and any(c.lower_ == "its" and not quoted[c.i] for c in owners)
+        ours = its or any(c.lower_ in ("our", "my") for c in owners)
         bodies = all(a.kind is not ActorKind.PERSON for a in speakers)
         principal = speakers[0].speaks_for if len(speakers) == 1 else None
         # "(the company said) it had never sold" once "it" is resolved; a lawyer's client's "he"

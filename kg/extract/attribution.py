@@ -409,6 +409,9 @@ def _split_clause(
     clause: Token, sent: Span, speaker: Token | None, verb: Token, stance: Stance
 ) -> list[Found]:
     """One statement per proposition: *that A and that B*, *while A, B* give two."""
+    relayed = _relayed_denial(clause, sent, speaker) if stance is Stance.ASSERT else None
+    if relayed:
+        return relayed
     rejected = _judged_false(clause)
     if rejected is not None and stance is Stance.ASSERT:
         # "X said the claims were absurd", "P's accusation that Q is unfounded, X said": X denies
@@ -475,6 +478,24 @@ def _split_clause(
     first = [sent.doc[i] for i in sorted(own)]
     bodies = [body for body in [first, *parts] if body and not _withheld(body)]
     return [make_found(sent, speaker, verb, stance, body) for body in bodies] + judged
+
+
+def _relayed_denial(clause: Token, sent: Span, speaker: Token | None) -> list[Found] | None:
+    """*The bank said it rejected any suggestion that P*, *her lawyer said her client denies the
+    charges*, a quoted *"We reject the claim that P"*: the speaker denies P, in their own voice or
+    their client's."""
+    if clause.pos_ != "VERB" or clause.lemma_.lower() not in DENY_VERBS or _negated(clause):
+        return None  # "I would not dismiss the assessment" denies nothing
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    voiced = subject is not None and (
+        subject.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+    )
+    if not voiced:
+        return None  # "Prosecutors said Lee denied P" reports Lee's denial, not theirs
+    found = _from_verb(clause, sent, [False] * len(sent.doc))
+    for f in found:
+        f.speaker = speaker
+    return found
 
 
 def _withheld(body: list[Token]) -> bool:

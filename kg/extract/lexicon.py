@@ -18,7 +18,7 @@ ASSERT_VERBS = frozenset(
     """.split()
 )
 # Not knowing is no denial: "it could not verify the report" (with the reporting verbs).
-KNOWING_VERBS = frozenset("know verify see identify establish rule decide comment respond".split())
+KNOWING_VERBS = frozenset("know verify see identify establish rule decide comment respond doubt".split())
 # Acts a group claims as its own: "claimed the attack", "claimed responsibility for the hack".
 CLAIMABLE_ACTS = frozenset("attack hack breach bombing strike intrusion raid sabotage".split())
 # What a source refuses to tell: "it would not comment on", "would not name the business" report
@@ -59,7 +59,7 @@ DENIAL_JUDGEMENTS = frozenset(
     groundless baseless false untrue unfounded absurd fabricated fabrication fake nonsense nonsensical
     lie lies slander smear inappropriate ridiculous preposterous speculation speculative baseless
     misinformation disinformation propaganda provocation unsubstantiated fiction fictitious
-    mania hysteria paranoia fantasy invention retaliation
+    mania hysteria paranoia fantasy invention retaliation wrong incorrect inaccurate misleading
     """.split()
 )
 
@@ -108,7 +108,7 @@ GROUP_NOUNS = frozenset(
     "commentator insider investor lawmaker legislator academic specialist people prosecutor investigator "
     "detective regulator inspector auditor lawyer attorney engineer journalist activist broker trader "
     "shipper insurer dealer diplomat neighbour neighbor colleague friend relative party politician "
-    "campaigner".split()
+    "campaigner witness".split()
 )
 
 # "This included A, B and C": verbs that list what the statement before consisted of.
@@ -175,10 +175,12 @@ ORG_NOUNS = frozenset(
     "media office council committee parliament commission authority authorities company firm mission bank "
     "spokesman spokesperson regime cabinet bureau service newspaper agency broadcaster intelligence "
     "counterintelligence prosecution watchdog regulator registry registrar coastguard inspectorate "
-    "customs panel tribunal board".split()
+    "customs panel tribunal board university college hospital".split()
 )
 # Bodies of a state: their spokesman speaks for the state even when the title names no country.
 STATE_BODIES = frozenset("ministry embassy mission government administration cabinet office".split())
+# Documents prosecutors bring: "according to the indictment" is the prosecutors'.
+PROSECUTION_DOCUMENTS = frozenset("indictment".split())
 # Documents a body issues, named without their author: "according to the order / the advisory".
 ISSUED_DOCUMENTS = frozenset("order ruling advisory indictment filing findings".split())
 # Words for a body of people, any of which a later "the group" may mean.
@@ -195,7 +197,7 @@ BODY_NOUNS = ORG_NOUNS - VOICE_ROLES | frozenset(
     "network organisation organization ngo charity coalition alliance movement institute centre center "
     "foundation association union federation observatory watchdog company firm airline bank manufacturer "
     "nonprofit non-profit ngo "
-    "conglomerate lender distributor retailer group".split()
+    "conglomerate lender distributor retailer group militia gang cartel faction".split()
 )
 # Words in the name of a body that is no business.
 PUBLIC_BODY_WORDS = frozenset(

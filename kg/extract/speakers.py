@@ -26,6 +26,7 @@ from kg.extract.lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PERSONAL_PRONOUNS,
+    PROSECUTION_DOCUMENTS,
     PUBLIC_BODY_WORDS,
     PUBLISHING_VERBS,
     REPORT_NOUNS,
@@ -103,6 +104,13 @@ class SpeakerMemory:
                     # "Ironveil's founder, Arkady Zheltov, responded": whom the title serves, though
                     # no reporting verb made him a speaker yet
                     self._represented(title, person)
+        for tok in span:
+            # "Kestrel Ridge's head of research, Annika Lehtovaara, walked us through it": a full
+            # name after a person's role, which the tagger did not label a person
+            full = _full_name(tok) if tok.dep_ == "appos" and tok.ent_type_ != "PERSON" else None
+            title = tok.head
+            if full is not None and title.pos_ == "NOUN" and title.lemma_.lower() in PERSON_NOUNS:
+                self._represented(title, self._person_from_entity(full).actor)
 
     def note_subject(self, span: Span) -> None:
         """A person who is the subject of a narrated sentence becomes the likeliest *he* or *she*."""
@@ -139,6 +147,8 @@ class SpeakerMemory:
                 actor = self.gazetteer.find(ent.text if ent is not None else tok.text)
                 if actor is None and tok.lemma_.lower() in STATE_BODIES:
                     actor = self._organisation(tok, None)  # "Belarus's defence ministry rejected it"
+                elif actor is None and ent is not None and ent.label_ == "ORG":
+                    actor = self._organisation(tok, ent)  # "X Bank has not been charged. It denied P"
                 if actor is not None and actor.kind is not ActorKind.PERSON:
                     self.last_thing = actor
 
@@ -248,8 +258,11 @@ class SpeakerMemory:
         """*the ministry*, *the company*: the latest organization named whose name has that noun
         (*the Foreign Ministry*), else for a kind of business the latest business named (or none);
         else the organization or state that spoke last."""
+        # "the company": the business named last, "X Corporation" though an earlier one is "Y Company"
+        trade = noun in COMPANY_NOUNS - COLLECTIVE_BODIES
+        trading = {o.key for o in self._businesses()} if trade else set()
         for org in reversed(self.named_orgs):
-            if noun in org.label.lower().split():
+            if noun in org.label.lower().split() or org.key in trading:
                 return org
         for called, org in reversed(self.described):  # "X, a nonprofit, ..." then "the group"
             if called == noun or noun in COLLECTIVE_BODIES and called in COLLECTIVE_BODIES:
@@ -312,6 +325,10 @@ class SpeakerMemory:
 
     def _resolve_one(self, tok: Token) -> Actor | None:
         low = tok.lower_
+        if low == "old" and any(c.dep_ == "compound" and c.lower_ == "year" for c in tok.children):
+            # "the 54-year-old told the court": the person the article is speaking of, like "he"
+            people = self.speakers or self.people
+            return people[-1].actor if people else None
         if tok.pos_ == "PRON":
             if low in PERSONAL_PRONOUNS:
                 return self._pronoun(PERSONAL_PRONOUNS[low])
@@ -540,6 +557,8 @@ class SpeakerMemory:
         ends in a word that names a business (*Koivu Metals*, which the tagger may take for a person)."""
         if _corporate_name(ent) or _described_as_body(ent) or ent[-1].lower_ in BODY_NOUNS:
             return True  # "... Free Zone Authority", which the tagger may take for a person
+        if any(org.label == " ".join(_name_tokens(ent)) for org in self.named_orgs):
+            return True  # "Kestrel Ridge's head", after "the security firm Kestrel Ridge"
         known = self.gazetteer.find(ent.text)
         return known is not None and known.kind is not ActorKind.PERSON
 
@@ -587,8 +606,9 @@ class SpeakerMemory:
         role = role or " ".join(inside) or None  # "Spokeswoman Yelena Voronova" tagged as one name
         words = {w.lower() for w in (role or "").split()}
         if side is None and (STATE_BODIES | STATE_OFFICES) & words:
-            # "Foreign Ministry spokesman X" with no country named: the state that spoke last
-            side = self._last_state()
+            # "Foreign Ministry spokesman X" with no country named: the state of the place the
+            # sentence opens with ("In Tehran, ..."), else the state that spoke last
+            side = _dateline_state(ent.root, self.gazetteer) or self._last_state()
         elif side is None and words & VOICE_ROLES:
             # "spokeswoman Yelena Voronova": of the body named last, else the state that spoke last;
             # "company spokesman Tom Reyes": of the company named last, if any
@@ -674,6 +694,12 @@ class SpeakerMemory:
                                 return self._resolve_one(pobj)
         return None
 
+    def report_author(self, tok: Token) -> Actor | None:
+        """The author of the report a word names (*the report*, *its findings*), if it is one."""
+        if tok.lemma_.lower() not in REPORT_NOUNS and tok.lower_ not in REPORT_NOUNS:
+            return None
+        return self._report_author(tok)
+
     def _report_author(self, tok: Token) -> Actor | None:
         """*reports from Russian media*, *a report by X*, *X's information*, *a US intelligence report*;
         *the report*: the author of the last report the article named."""
@@ -692,6 +718,10 @@ class SpeakerMemory:
             return self._organisation(tok, None)  # "Danish intelligence said": the service, not a report
         if _has_definite_det(tok) and tok.lemma_.lower() in self.documents:
             return self.documents[tok.lemma_.lower()]  # "X published a report ... according to the report"
+        if tok.lemma_.lower() in PROSECUTION_DOCUMENTS:
+            # "according to an indictment unsealed on Thursday": the prosecutors who brought it
+            named = [a for a in (*self.plural, *self.orgs) if "prosecut" in a.label.lower()]
+            return named[-1] if named else Actor(actor_key("prosecutors"), "prosecutors", ActorKind.GROUP)
         if _has_definite_det(tok) and tok.lemma_.lower() in ISSUED_DOCUMENTS and self.orgs:
             return self.orgs[-1]  # "according to the order": of the body that spoke last
         return None
@@ -706,6 +736,8 @@ class SpeakerMemory:
         phrase = noun_phrase(tok)
         words = list(ent) if ent is not None and ent.end > tok.i + 1 else phrase  # "Institute of X"
         words = _with_object(words) if ent is not None else words
+        while len(words) > 1 and words[-1].text in ("'s", "’s"):  # "Kestrel Ridge's", tagged as one name
+            words = words[:-1]
         text = " ".join(t.text for t in words if t.lower_ not in ("the", "a", "an"))
         for name in (text, ent.text if ent is not None else None, tok.text):
             if name:
@@ -906,7 +938,14 @@ def _dateline_state(tok: Token, gazetteer: Gazetteer) -> Actor | None:
 
 
 def _described_as_body(ent: Span) -> bool:
-    """*Azadi Nederland, a network of Iranian exiles*: an apposition says the name is a body's."""
+    """*Azadi Nederland, a network of Iranian exiles*: an apposition says the name is a body's; so
+    does the noun before it (*the militia Jeshi Huru*, *a militia, Jeshi Huru*)."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lemma_.lower() in BODY_NOUNS and before.dep_ in ("compound", "nmod"):
+        return True
+    head = ent.root.head
+    if ent.root.dep_ == "appos" and head.i < ent.start and head.lemma_.lower() in BODY_NOUNS:
+        return True
     return any(
         c.dep_ == "appos" and c.lemma_.lower() in BODY_NOUNS for c in ent.root.children
     )
