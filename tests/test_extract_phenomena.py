@@ -903,6 +903,12 @@ CASES = {
         [("Philippine Navy", A, "cut the cable"),
          ("Tarn Grid Corporation", A, "repairs could take until March")],
     ),
+    "the-newsroom-told-is-not-the-company": (
+        "Tarn Grid Corporation said the cable was cut. \"We have found the break,\" its chief engineer, Ana "
+        "Ruiz, told Harbour Radio News. The company also said repairs could take until March.",
+        [("Tarn Grid Corporation", A, "cable was cut"), ("Ana Ruiz", A, "found the break"),
+         ("Tarn Grid Corporation", A, "repairs could take until March")],
+    ),
 }
 
 

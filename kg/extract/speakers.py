@@ -160,6 +160,8 @@ class SpeakerMemory:
             and (name := _full_name(tok)) is not None and _corporate_name(name)
         ]
         for named in [*span.ents, *unlabelled]:
+            if _told(named.root):
+                continue  # "she told CEN News": the newsroom, not a business of the story
             if named.label_ == "ORG" or _corporate_name(named) or _described_as_body(named):
                 commas = [t.i for t in named if t.text == ","]
                 if commas:  # "According to the Treasury, Silverpeak Ltd": the tagger ran two names together
@@ -789,6 +791,14 @@ def _body_modifier(tok: Token) -> Span | None:
         if ent is not None and ent.label_ == "ORG" and ent.end <= tok.i:
             return ent
     return None
+
+
+def _told(tok: Token) -> bool:
+    """The one a statement was told to (*told CEN News*, *said in an interview with the Ledger*)."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() == "interview"
 
 
 def _shortens(short: str, name: str) -> bool:
