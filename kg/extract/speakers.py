@@ -948,11 +948,8 @@ def _dateline_state(tok: Token, gazetteer: Gazetteer) -> Actor | None:
 
 
 def _described_as_body(ent: Span) -> bool:
-    """*Azadi Nederland, a network of Iranian exiles*: an apposition says the name is a body's; so
-    does the noun before it (*the militia Jeshi Huru*, *a militia, Jeshi Huru*)."""
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    if before is not None and before.lemma_.lower() in BODY_NOUNS and before.dep_ in ("compound", "nmod"):
-        return True
+    """*Azadi Nederland, a network of Iranian exiles*, *the militia Jeshi Huru*: an apposition says
+    the name is a body's."""
     head = ent.root.head
     if ent.root.dep_ == "appos" and head.i < ent.start and head.lemma_.lower() in BODY_NOUNS:
         return True
