@@ -191,8 +191,8 @@ class Extractor:
         memory = SpeakerMemory(self.gazetteer)
         said: list[tuple[Paragraph, _Said]] = []
         previous: list[Actor] = []  # speakers of the previous paragraph's last statement
-        waiting: list[tuple[Any, list[bool]]] | None = None  # an open quote's sentences, with no speaker yet
-        waiting_para = paragraphs[0] if paragraphs else Paragraph(0, 0, "")
+        # a quote left open at a paragraph's end: that paragraph, its quote mask, the sentences no one said
+        waiting: tuple[Paragraph, list[bool], list[Span]] | None = None
         last: _Said | None = None  # the latest statement found, for "This included A, B and C"
         for para, doc in zip(paragraphs, docs, strict=True):
             mask = quote_mask(doc)
@@ -223,10 +223,11 @@ class Extractor:
                 # the quote the paragraph before left open is closed here: its speaker is this one's
                 named = [s.speakers for items in found for s in items if s.found.speaker is not None]
                 donor = named[0] if named else []
-                for sent, sent_mask in waiting if donor else []:
+                open_para, open_mask, open_sents = waiting
+                for sent in open_sents if donor else []:
                     for f in quoted(sent):
-                        _render(f, donor, memory, sent_mask)
-                        said.append((waiting_para, _Said(f, donor, f.content)))
+                        _render(f, donor, memory, open_mask)
+                        said.append((open_para, _Said(f, donor, f.content)))
             waiting = None
             unsaid = []
             for i, sent in enumerate(sents):
@@ -238,11 +239,11 @@ class Extractor:
                     _render(f, donor, memory, mask)
                     found[i].append(_Said(f, donor, f.content))
                 if not donor:
-                    unsaid.append((sent, mask))
+                    unsaid.append(sent)
             if unsaid and opens_with_quote and sents and mask[sents[-1].end - 1]:
                 # '"P. Q.' then '"R," she said.': a quote running on into the next paragraph, the
                 # convention being to leave it unclosed; it is hers if that paragraph names her
-                waiting, waiting_para = unsaid, para
+                waiting = (para, mask, unsaid)
             for items in found:
                 said.extend((para, s) for s in items)
             statements = [s for items in found for s in items]

@@ -39,11 +39,10 @@ from kg.extract.lexicon import (
     EVIDENCE_VERBS,
     JUDGE_VERBS,
     RELATIVE_PRONOUNS,
-    REPORT_NOUNS,
     REPORTING_NOUNS,
     WITHHOLDING_VERBS,
 )
-from kg.extract.names import naming_clause
+from kg.extract.names import names_report, naming_clause
 from kg.extract.rejoinders import rejoinder, tail_of
 from kg.records import Stance
 
@@ -177,7 +176,7 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         # "with the US threatening sanctions, ...": the narrator's backdrop; "with prosecutors
         # alleging that P" still reports P
         return []
-    reporting = speaker.lemma_.lower() in REPORT_NOUNS or speaker.lower_ in REPORT_NOUNS
+    reporting = names_report(speaker)
     if lemma in EVIDENCE_VERBS and not reporting:
         return []  # "data show P" reports; "Xi and Putin will show that P" is a prediction
     if (

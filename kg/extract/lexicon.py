@@ -182,7 +182,7 @@ STATE_BODIES = frozenset("ministry embassy mission government administration cab
 # Documents prosecutors bring: "according to the indictment" is the prosecutors'.
 PROSECUTION_DOCUMENTS = frozenset("indictment".split())
 # Documents a body issues, named without their author: "according to the order / the advisory".
-ISSUED_DOCUMENTS = frozenset("order ruling advisory indictment filing findings".split())
+ISSUED_DOCUMENTS = frozenset("order ruling advisory filing findings".split())
 # Words for a body of people, any of which a later "the group" may mean.
 COLLECTIVE_BODIES = frozenset(
     "group nonprofit non-profit ngo organisation organization charity network watchdog coalition alliance "

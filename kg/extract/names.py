@@ -1,14 +1,15 @@
 """Names and the phrases around them, as the parser gives them.
 
 A body or a person is named in a noun phrase (*the Foreign Ministry*, *cybersecurity firm X*) or by a
-clause that gives a name (*a group that calls itself X*); speakers and reports both read them.
+clause that gives a name (*a group that calls itself X*); a report stands for its author (*the
+report says*). Speakers and reports both read them.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.lexicon import NAMING_VERBS
+from kg.extract.lexicon import NAMING_VERBS, REPORT_NOUNS
 
 if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
     from spacy.tokens import Token
@@ -34,3 +35,9 @@ def naming_clause(tok: Token) -> list[Token] | None:
         if named and named[0].pos_ == "PROPN":
             return [t for t in noun_phrase(named[0]) if t.pos_ == "PROPN"]
     return None
+
+
+def names_report(tok: Token) -> bool:
+    """A word for a report or what it found (*report*, *reports*, *findings*, *indictment*), which
+    stands for its author when it speaks (*the report says*)."""
+    return tok.lemma_.lower() in REPORT_NOUNS or tok.lower_ in REPORT_NOUNS

@@ -37,7 +37,7 @@ from kg.extract.lexicon import (
     STATE_OFFICES,
     VOICE_ROLES,
 )
-from kg.extract.names import naming_clause, noun_phrase
+from kg.extract.names import names_report, naming_clause, noun_phrase
 from kg.records import Actor, ActorKind
 
 if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
@@ -95,21 +95,21 @@ class SpeakerMemory:
         return None
 
     def note_people(self, span: Span) -> None:
-        """Register the full names introduced in a sentence, so later surnames resolve."""
+        """Register the full names introduced in a sentence, so later surnames resolve. A name in
+        apposition to a role (*Ironveil's founder, Arkady Zheltov, responded*) also says whom the
+        person serves, though no reporting verb made them a speaker yet."""
         for ent in span.ents:
             if ent.label_ == "PERSON" and len(_name_tokens(ent)) >= 2 and not self._known_thing(ent):
                 person = self._person_from_entity(ent).actor
-                title = ent.root.head
-                if ent.root.dep_ == "appos" and title.i < ent.start and title.lemma_.lower() in PERSON_NOUNS:
-                    # "Ironveil's founder, Arkady Zheltov, responded": whom the title serves, though
-                    # no reporting verb made him a speaker yet
+                title = _role_before(ent)
+                if title is not None:
                     self._represented(title, person)
         for tok in span:
             # "Kestrel Ridge's head of research, Annika Lehtovaara, walked us through it": a full
-            # name after a person's role, which the tagger did not label a person
+            # name after a role, which the tagger did not label a person
             full = _full_name(tok) if tok.dep_ == "appos" and tok.ent_type_ != "PERSON" else None
-            title = tok.head
-            if full is not None and title.pos_ == "NOUN" and title.lemma_.lower() in PERSON_NOUNS:
+            title = _role_before(full) if full is not None else None
+            if full is not None and title is not None and title.pos_ == "NOUN":
                 self._represented(title, self._person_from_entity(full).actor)
 
     def note_subject(self, span: Span) -> None:
@@ -261,8 +261,8 @@ class SpeakerMemory:
         (*the Foreign Ministry*), else for a kind of business the latest business named (or none);
         else the organization or state that spoke last."""
         # "the company": the business named last, "X Corporation" though an earlier one is "Y Company"
-        trade = noun in COMPANY_NOUNS - COLLECTIVE_BODIES
-        trading = {o.key for o in self._businesses()} if trade else set()
+        businesses = self._businesses() if noun in COMPANY_NOUNS else []
+        trading = {o.key for o in businesses} if noun not in COLLECTIVE_BODIES else set()
         for org in reversed(self.named_orgs):
             if noun in org.label.lower().split() or org.key in trading:
                 return org
@@ -270,11 +270,14 @@ class SpeakerMemory:
             if called == noun or noun in COLLECTIVE_BODIES and called in COLLECTIVE_BODIES:
                 return org
         if noun in COMPANY_NOUNS:
-            businesses = self._businesses()
             return businesses[-1] if businesses else None
         if noun not in ORG_NOUNS:
             return None  # "the network", "the coalition": only one the article named or described
         return self.orgs[-1] if self.orgs else None
+
+    def _org_called(self, label: str) -> Actor | None:
+        """The organization named before by exactly this name, the latest if several."""
+        return next((o for o in reversed(self.named_orgs) if o.label == label), None)
 
     def _businesses(self) -> list[Actor]:
         """The organizations named so far that may be businesses: none the gazetteer knows (states'
@@ -354,7 +357,7 @@ class SpeakerMemory:
         whole = _full_name(tok) if ent is not None and ent.label_ == "PERSON" and len(ent) == 1 else None
         if ent is not None and whole is not None and not self._titled(whole[0]) and whole.start < ent.start:
             # "Tasman Link said", with only "Link" labelled: the whole name, maybe a body named before
-            earlier = next((o for o in reversed(self.named_orgs) if o.label == whole.text), None)
+            earlier = self._org_called(whole.text)
             if earlier is not None:
                 return earlier
             ent = whole
@@ -394,7 +397,7 @@ class SpeakerMemory:
             known = self._by_name(name) if name else None
             if known is not None:
                 return self._remember(known.actor).actor
-        if tok.lemma_.lower() in REPORT_NOUNS or tok.lower_ in REPORT_NOUNS:
+        if names_report(tok):
             return self._report_author(tok)
         if ent is not None and ent.label_ in (_NE_STATE | _NE_ORG):
             return self._organisation(tok, ent)
@@ -559,7 +562,7 @@ class SpeakerMemory:
         ends in a word that names a business (*Koivu Metals*, which the tagger may take for a person)."""
         if _corporate_name(ent) or _described_as_body(ent) or ent[-1].lower_ in BODY_NOUNS:
             return True  # "... Free Zone Authority", which the tagger may take for a person
-        if any(org.label == " ".join(_name_tokens(ent)) for org in self.named_orgs):
+        if self._org_called(" ".join(_name_tokens(ent))) is not None:
             return True  # "Kestrel Ridge's head", after "the security firm Kestrel Ridge"
         known = self.gazetteer.find(ent.text)
         return known is not None and known.kind is not ActorKind.PERSON
@@ -698,9 +701,7 @@ class SpeakerMemory:
 
     def report_author(self, tok: Token) -> Actor | None:
         """The author of the report a word names (*the report*, *its findings*), if it is one."""
-        if tok.lemma_.lower() not in REPORT_NOUNS and tok.lower_ not in REPORT_NOUNS:
-            return None
-        return self._report_author(tok)
+        return self._report_author(tok) if names_report(tok) else None
 
     def _report_author(self, tok: Token) -> Actor | None:
         """*reports from Russian media*, *a report by X*, *X's information*, *a US intelligence report*;
@@ -751,12 +752,9 @@ class SpeakerMemory:
             if ent is not None and ent.label_ in _NE_STATE and len(phrase) == len(ent)
             else ActorKind.ORGANIZATION
         )
-        short = text.split()
         for org in reversed(self.named_orgs):
             # "the Treasury" after "the US Treasury Department", "Kiviloom" after "Kiviloom Security"
-            if kind is ActorKind.ORGANIZATION and tok.pos_ == "PROPN" and all(
-                w in org.label.split() for w in short
-            ):
+            if kind is ActorKind.ORGANIZATION and tok.pos_ == "PROPN" and _within(text, org.label):
                 return org
         return self._new_org(text.replace(" 's", "'s").replace(" ’s", "’s"), tok, kind)
 
@@ -793,6 +791,14 @@ def _body_modifier(tok: Token) -> Span | None:
     return None
 
 
+def _role_before(name: Span) -> Token | None:
+    """The role a name stands in apposition to: *founder* in *Ironveil's founder, Arkady Zheltov*."""
+    title = name.root.head
+    if name.root.dep_ == "appos" and title.i < name.start and title.lemma_.lower() in PERSON_NOUNS:
+        return title
+    return None
+
+
 def _told(tok: Token) -> bool:
     """The one a statement was told to (*told CEN News*, *said in an interview with the Ledger*)."""
     head = tok.head
@@ -801,10 +807,14 @@ def _told(tok: Token) -> bool:
     return tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() == "interview"
 
 
+def _within(short: str, name: str) -> bool:
+    """Every word of ``short`` is a word of ``name`` (*the Treasury* in *the US Treasury Department*)."""
+    return all(w in name.split() for w in short.split())
+
+
 def _shortens(short: str, name: str) -> bool:
     """*Kestwil* or *Banque Ferrand* for *Kestwil Aerotech AG*, *Banque Ferrand & Cie*."""
-    words = short.split()
-    return len(words) < len(name.split()) and all(w in name.split() for w in words)
+    return len(short.split()) < len(name.split()) and _within(short, name)
 
 
 def _conjuncts(tok: Token) -> list[Token]:
