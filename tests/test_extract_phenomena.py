@@ -1021,10 +1021,25 @@ def test_same_proposition_across_articles_shares_a_claim(extractor: Extractor) -
 def test_an_accused_act_and_its_denial_in_other_words_share_a_claim(
     extractor: Extractor, accusation: str, denial: str
 ) -> None:
-    exa, exb = extractor.extract([Article("accusation", accusation), Article("denial", denial)])
-    (asserted,), (denied,) = exa.statements, exb.statements
+    (ex,) = extractor.extract([Article("story", f"{accusation} {denial}")])
+    asserted, denied = ex.statements
     assert (asserted.stance, denied.stance) == (Stance.ASSERT, Stance.DENY)
     assert asserted.claim.key == denied.claim.key
+
+
+def test_an_act_named_with_its_target_is_one_claim_across_articles(extractor: Extractor) -> None:
+    a = Article("trial", "Prosecutors said the engineer spied on Germany for China.")
+    b = Article("reply", "Beijing rejected claims that it had spied on Germany.")
+    exa, exb = extractor.extract([a, b])
+    assert exa.statements[0].claim.key == exb.statements[0].claim.key
+
+
+def test_the_attack_of_one_article_is_not_the_attack_of_another(extractor: Extractor) -> None:
+    # each article's "the attack" is the event it reports; without a named target, two are two
+    a = Article("port", "Estonia said Russia was behind the cyberattack on the port.")
+    b = Article("ministry", "Denmark said Russia was behind the cyberattack on the defence ministry.")
+    exa, exb = extractor.extract([a, b])
+    assert exa.statements[0].claim.key != exb.statements[0].claim.key
 
 
 def test_doing_that_stands_for_the_act_the_sentence_before_described(extractor: Extractor) -> None:

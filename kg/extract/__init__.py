@@ -259,11 +259,11 @@ class Extractor:
             evidence = s.evidence
             for speaker in s.speakers:
                 stance = s.stance
-                claim, content = self._contradicted(s, speaker, history, index)
+                claim, content = self._contradicted(s, speaker, history, index, article.id)
                 if claim is not None:
                     stance = Stance.DENY
                 else:
-                    claim, content = self._claim(s, speaker, history, index)
+                    claim, content = self._claim(s, speaker, history, index, article.id)
                 if claim is None or not content:
                     continue
                 ident = (evidence.start, speaker.key, stance.value, claim.key)
@@ -288,13 +288,13 @@ class Extractor:
                 yield st
 
     def _contradicted(
-        self, s: Reported, speaker: Actor, history: list[Statement], index: ClaimIndex
+        self, s: Reported, speaker: Actor, history: list[Statement], index: ClaimIndex, source: str
     ) -> tuple[Claim | None, str | None]:
         """A negated content whose positive form is a claim someone else asserted earlier in the
         article denies that claim (*X said Iran sent missiles. Tehran said no missiles were sent*)."""
         if s.contradicts is None or s.stance is not Stance.ASSERT:
             return None, None
-        key = index.match(s.contradicts)
+        key = index.match(s.contradicts, source)
         for earlier in reversed(history):
             said_by_another = earlier.stance is Stance.ASSERT and earlier.speaker.key != speaker.key
             if earlier.claim.key == key and said_by_another:
@@ -302,7 +302,7 @@ class Extractor:
         return None, None
 
     def _claim(
-        self, s: Reported, speaker: Actor, history: list[Statement], index: ClaimIndex
+        self, s: Reported, speaker: Actor, history: list[Statement], index: ClaimIndex, source: str
     ) -> tuple[Claim | None, str | None]:
         content = s.content
         if content is None and (s.pointer_lemma is None or s.pointer_lemma not in NON_ANAPHORIC_CLAIM_NOUNS):
@@ -322,7 +322,7 @@ class Extractor:
             if s.pointer_text is None or len(s.pointer_text.split()) < 2:
                 return None, None
             content = s.pointer_text
-        key, text = index.resolve(content)
+        key, text = index.resolve(content, source)
         return self._describe(key, text, index), content
 
     def _describe(self, key: str, text: str, index: ClaimIndex) -> Claim:

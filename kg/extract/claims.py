@@ -12,6 +12,11 @@ stemmed and mapped to a shared form where news paraphrases most (*provided*,
 * otherwise, a high overlap of content words (Dice), with at least two shared
   words besides actor names.
 
+An attack or a spying operation is one event, and an article says which by its context (*the
+attack*, *a group*): across articles, two such frames are compared as frames only when both name
+whom the act was aimed at; otherwise their words must show they are the same event. A transfer
+(*supplies drones to*) is a standing relation, the same in every article that states it.
+
 A proposition that matches no known claim founds a new one whose key is a digest
 of its words, so the same input in the same order always gives the same keys.
 """
@@ -97,6 +102,10 @@ _DETERMINERS = frozenset(("the", "a", "an"))
 # Same-claim threshold on the Dice overlap of content words; measured on the seed gold set.
 SAME_CLAIM = 0.45
 MIN_SHARED_WORDS = 2
+# Two acts without a target, read in two articles, are one event only when three quarters of
+# their words agree: the agent and the act are shared by construction, and the GRU's attack on a
+# port and its breach of an election body share the agent's long name besides.
+SAME_EVENT = 0.75
 
 
 # Weapons a report names: supplying drones and supplying missiles are two claims, while "arms"
@@ -146,6 +155,11 @@ class Frame:
     action: str = TRANSFER_ACTION
     items: frozenset[str] = frozenset()  # named weapons (drones, missiles…); none for "arms" in general
 
+    def pinned(self) -> bool:
+        """Whether the frame says which act it is without its article: a transfer, or an act that
+        names whom it was aimed at."""
+        return self.action == TRANSFER_ACTION or self.recipient is not None
+
     def same(self, other: Frame) -> bool:
         return (
             self.agent == other.agent
@@ -179,15 +193,18 @@ class ClaimIndex:
     entries sharing at least one content word (the overlap rule needs two), looked up in an
     inverted index, so resolving costs what the candidates cost, not what the store holds. The
     answer is the one a scan of every entry in order would give: the first agreeing frame, else
-    the best overlap, the earliest entry on ties. A reading a claim already has is not entered
-    again: an earlier equal entry of the same claim answers first, so it could never change an
-    answer, and coverage that repeats itself would otherwise make every lookup scan its repeats.
+    the best overlap, the earliest entry on ties. A reading a claim already has from the same
+    article is not entered again: an earlier equal entry of the same claim answers first, so it
+    could never change an answer, and coverage that repeats itself would otherwise make every
+    lookup scan its repeats. Each entry remembers its article (``None`` for claims already in the
+    store), because two attacks without a target are one event only within an article.
     """
 
     gazetteer: Gazetteer
     threshold: float = SAME_CLAIM
     _entries: list[tuple[str, Reading]] = field(default_factory=list)
-    _entered: set[tuple[str, Reading]] = field(default_factory=set)
+    _sources: list[str | None] = field(default_factory=list)  # the article each entry was read in
+    _entered: set[tuple[str, Reading, str | None]] = field(default_factory=set)
     _marks: list[frozenset[str]] = field(default_factory=list)  # each entry's actors and negation
     _by_key: dict[str, str] = field(default_factory=dict)
     _frames: dict[tuple[str, frozenset[str]], list[int]] = field(default_factory=dict)
@@ -256,35 +273,40 @@ class ClaimIndex:
             self._by_key[key] = text
             self._add(key, self.read(text))
 
-    def match(self, text: str) -> str | None:
-        """The key of the known claim this proposition states, if any; nothing is remembered."""
+    def match(self, text: str, source: str | None = None) -> str | None:
+        """The key of the known claim this proposition, read in article ``source``, states, if any;
+        nothing is remembered."""
         reading = self.read(text)
-        best = self._same_frame(reading.frame) if reading.frame is not None else None
+        best = self._same_frame(reading.frame, source) if reading.frame is not None else None
         # a denial in the passive ("no missiles were sent to Russia") names no doer: by the words
-        return best if best is not None else self._closest(reading, any_lead=True)
+        return best if best is not None else self._closest(reading, source, any_lead=True)
 
-    def resolve(self, text: str) -> tuple[str, str]:
-        """``(key, canonical text)`` of the claim this proposition states; new claims are remembered."""
+    def resolve(self, text: str, source: str | None = None) -> tuple[str, str]:
+        """``(key, canonical text)`` of the claim this proposition, read in article ``source``,
+        states; new claims are remembered."""
         reading = self.read(text)
-        best = self._same_frame(reading.frame) if reading.frame is not None else None
+        best = self._same_frame(reading.frame, source) if reading.frame is not None else None
         if best is None:
-            best = self._closest(reading)
+            best = self._closest(reading, source)
         if best is not None:
-            self._add(best, reading, founding=False)  # a paraphrase widens what the claim matches
+            self._add(best, reading, source, founding=False)  # a paraphrase widens what the claim matches
             return best, self._by_key[best]
         basis = " ".join(sorted(reading.words)) or text.casefold()
         key = hashlib.sha256(basis.encode()).hexdigest()[:16]
         if key in self._by_key:  # the same words led by another side ("A funded B" / "B funded A")
             key = hashlib.sha256(f"{basis} ^{reading.lead}".encode()).hexdigest()[:16]
-        self.add_known(key, text)
+        if key not in self._by_key:
+            self._by_key[key] = text
+            self._add(key, reading, source)
         return key, self._by_key[key]
 
-    def _add(self, key: str, reading: Reading, *, founding: bool = True) -> None:
-        if (key, reading) in self._entered:
+    def _add(self, key: str, reading: Reading, source: str | None = None, *, founding: bool = True) -> None:
+        if (key, reading, source) in self._entered:
             return
-        self._entered.add((key, reading))
+        self._entered.add((key, reading, source))
         at = len(self._entries)
         self._entries.append((key, reading))
+        self._sources.append(source)
         self._marks.append(frozenset(w for w in reading.words if not _content_word(w)))
         # A paraphrase that does not say whom an act goes to ("denied carrying out the attack")
         # would otherwise make its claim meet that act against anyone.
@@ -294,15 +316,19 @@ class ClaimIndex:
             if _content_word(word):
                 self._postings.setdefault(word, []).append(at)
 
-    def _same_frame(self, wanted: Frame) -> str | None:
+    def _same_frame(self, wanted: Frame, source: str | None) -> str | None:
         # two transfers are one claim exactly when their frames agree, however worded
         for at in self._frames.get((wanted.agent, wanted.modality), ()):
             known = self._entries[at][1].frame
-            if known is not None and wanted.same(known):
+            if known is not None and self._by_frames(wanted, known, source, at) and wanted.same(known):
                 return self._entries[at][0]
         return None
 
-    def _closest(self, reading: Reading, *, any_lead: bool = False) -> str | None:
+    def _by_frames(self, wanted: Frame, known: Frame, source: str | None, at: int) -> bool:
+        """Whether two frames decide alone: in one article, or when both say which act they are."""
+        return self._sources[at] == source or (wanted.pinned() and known.pinned())
+
+    def _closest(self, reading: Reading, source: str | None, *, any_lead: bool = False) -> str | None:
         # ``similarity`` of the reading and each entry sharing a content word with it, computed from
         # the postings: the count of shared content words is how often an entry turns up, and only
         # the few actors and negation marks are intersected. Same answer as ``similarity`` in a scan.
@@ -315,11 +341,15 @@ class ClaimIndex:
             if n < MIN_SHARED_WORDS:
                 continue
             key, known = self._entries[at]
+            two_acts = reading.frame is not None and known.frame is not None
             if reading.frame is not None and known.frame is not None:
-                continue  # frames decided above: two transfers are not compared by their words
+                if self._by_frames(reading.frame, known.frame, source, at):
+                    continue  # frames decided above: two transfers are not compared by their words
             if not any_lead and reading.lead and known.lead and reading.lead != known.lead:
                 continue  # "Kazakhstan has become a hub for X" is not "Johor has become a hub for X"
             score = _dice(n + len(marks & self._marks[at]), size, len(known.words))
+            if two_acts and score < SAME_EVENT:
+                continue  # two attacks in two articles: one event only when told in nearly one wording
             if score > best_score or (score == best_score and at < best_at):  # the earliest on ties
                 best, best_score, best_at = key, score, at
         return best if best is not None and best_score >= self.threshold else None
