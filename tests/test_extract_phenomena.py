@@ -909,6 +909,24 @@ CASES = {
         [("Tarn Grid Corporation", A, "cable was cut"), ("Ana Ruiz", A, "found the break"),
          ("Tarn Grid Corporation", A, "repairs could take until March")],
     ),
+    "two-finite-predicates-of-one-subject-are-two-propositions": (
+        "Corvel Metals said it had bought the copper in good faith and had stopped all purchases in May. "
+        "The Danish Financial Supervisory Authority said it had been reviewing the filings and checking "
+        "the accounts of the broker.",
+        [("Corvel Metals", A, "had bought the copper in good faith"),
+         ("Corvel Metals", A, "Corvel Metals had stopped all purchases in May"),
+         ("Danish Financial Supervisory Authority", A, "reviewing the filings and checking the accounts")],
+    ),
+    "a-negated-reporting-verb-reports-nothing": (
+        "Police would not say whether other embassy staff were under investigation. "
+        "Sudan has not denied receiving the shells. Officials do not believe that Iran sent them.",
+        [],
+    ),
+    "a-refusal-in-a-conjunct-states-nothing": (
+        "The regulator said it was reviewing the report and declined to comment further. Officials "
+        "said the drones had been launched from the coast but made no mention of any losses.",
+        [("regulator", A, "reviewing the report"), ("Officials", A, "launched from the coast")],
+    ),
 }
 
 

@@ -32,6 +32,7 @@ from kg.extract.lexicon import (
     CLAIMABLE_ACTS,
     CONCESSIVE_MARKS,
     CONTINUING_PARTICIPLES,
+    DECLINING_VERBS,
     DENIAL_JUDGEMENTS,
     DENIAL_NOUNS,
     DENY_VERBS,
@@ -40,6 +41,7 @@ from kg.extract.lexicon import (
     JUDGE_VERBS,
     RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
+    UNSAID_OBJECTS,
     WITHHOLDING_VERBS,
 )
 from kg.extract.names import names_report, naming_clause
@@ -191,6 +193,8 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
             return []  # "P is rumoured": no speaker
     if _appeal(verb):
         return []
+    if _negated(verb):
+        return []  # "would not say whether P", "has not denied P", "does not believe P": nothing said
     stance = Stance.DENY if lemma in DENY_VERBS else Stance.ASSERT
     clauses = [
         c for c in verb.children
@@ -461,6 +465,19 @@ def _split_clause(
             shared = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
             if shared:
                 parts.append(sorted([*shared, *(sent.doc[i] for i in detach(conj))], key=lambda t: t.i))
+        elif (
+            clause.pos_ in ("VERB", "AUX")
+            and conj.pos_ in ("VERB", "AUX")
+            and _finite(conj)
+            and _complete(clause)
+            and _complete(conj)
+            and not _restates(conj)
+        ):
+            # "it had bought the goods in good faith and had stopped all purchases": two finite
+            # predicates of one subject are two propositions, each with that subject
+            shared = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+            if shared:
+                parts.append(sorted([*shared, *(sent.doc[i] for i in detach(conj))], key=lambda t: t.i))
     for adv in clause.children:
         said = any(c.dep_ == "ccomp" for c in adv.children)
         participle = adv.dep_ == "advcl" and adv.tag_ == "VBG" and adv.lemma_.lower() in ASSERT_VERBS
@@ -498,11 +515,21 @@ def _relayed_denial(clause: Token, sent: Span, speaker: Token | None) -> list[Fo
 
 
 def _withheld(body: list[Token]) -> bool:
-    """*(it said) it would not comment*, *would not name the business*: a refusal to say, no
-    proposition."""
+    """*(it said) it would not comment*, *would not name the business*, *(and) declined to say
+    whether*, *(but) gave no details*: a refusal to say, or what was not said, is no proposition."""
     root = min((t for t in body if t.pos_ in ("VERB", "AUX")), key=depth, default=body[0])
+    lemma = root.lemma_.lower()
+    if lemma in DECLINING_VERBS:
+        refused = WITHHOLDING_VERBS | ASSERT_VERBS  # "declined to say", "refused to confirm"
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in refused for c in root.children)
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in UNSAID_OBJECTS and _none_of(c) for c in root.children):
+        return True
     modal = any(c.dep_ == "aux" and c.lower_ in _REFUSING_MODALS for c in root.children)
-    return root.lemma_.lower() in WITHHOLDING_VERBS and modal and _negated(root)
+    return lemma in WITHHOLDING_VERBS and modal and _negated(root)
+
+
+def _none_of(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _second_that(conj: Token) -> bool:
@@ -527,6 +554,11 @@ def _complete(verb: Token) -> bool:
     """The verb has an object or complement of its own, not only the ones it shares."""
     return any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "prep", "attr", "acomp", "dative", "oprd")
                for c in verb.children)
+
+
+def _finite(verb: Token) -> bool:
+    """A verb in a tense of its own (*stopped*, *had stopped*), not a bare participle or infinitive."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:

@@ -24,6 +24,10 @@ CLAIMABLE_ACTS = frozenset("attack hack breach bombing strike intrusion raid sab
 # What a source refuses to tell: "it would not comment on", "would not name the business" report
 # no proposition of its own.
 WITHHOLDING_VERBS = frozenset("comment speculate elaborate name identify disclose discuss".split())
+# "declined to comment further", "refused to say whether": a refusal, whatever the modal.
+DECLINING_VERBS = frozenset("decline refuse".split())
+# "gave no details", "made no mention of it": what was not said is no proposition.
+UNSAID_OBJECTS = frozenset("detail mention comment".split())
 # "X attributed A to B", "X blamed B for A", "X blamed A on B": B was behind A. The preposition
 # that names who did it, and the one that names the act, for each verb.
 BLAMING_VERBS = {"attribute": ("to", None), "blame": ("on", "for"), "link": ("to", None)}
