@@ -922,6 +922,22 @@ CASES = {
         "Sudan has not denied receiving the shells. Officials do not believe that Iran sent them.",
         [],
     ),
+    "the-newsroom-a-statement-went-to-is-not-the-company": (
+        "Orbis Metals buys ore in Uganda. In a statement to ABN, the company said all of it came from "
+        "licensed mines.",
+        [("Orbis Metals", A, "came from licensed mines")],
+    ),
+    "accusations-were-fabricated-denies-them": (
+        "Lithuania said Kaunas Grain had shipped fertiliser to Belarus. Its director, Ona Vaitkus, said "
+        "the accusations were \"fabricated from start to finish\".",
+        [("Lithuania", A, "shipped fertiliser to Belarus"),
+         ("Ona Vaitkus", D, "shipped fertiliser to Belarus")],
+    ),
+    "fishermen-and-customers-are-sources": (
+        "In Dapdap, fishermen say the foreign boats rarely haul in a catch. "
+        "Some customers have accused Helmi Soft of waiting three weeks before warning them.",
+        [("fishermen", A, "rarely haul in a catch"), ("customers", A, "waiting three weeks")],
+    ),
     "a-refusal-in-a-conjunct-states-nothing": (
         "The regulator said it was reviewing the report and declined to comment further. Officials "
         "said the drones had been launched from the coast but made no mention of any losses.",

@@ -608,7 +608,14 @@ def _conjoined_judgement(conj: Token, sent: Span, speaker: Token | None) -> Foun
 
 
 def _judged_false(clause: Token) -> Token | None:
-    """The claim a copular clause calls false: *the claims were absurd* -> *claims*."""
+    """The claim a copular clause calls false: *the claims were absurd* -> *claims*; or a passive
+    one: *the accusations were fabricated*."""
+    if clause.lower_ in DENIAL_JUDGEMENTS and any(c.dep_ == "auxpass" for c in clause.children):
+        subject = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        if subject is not None and not negated and subject.lemma_.lower() in CLAIM_NOUNS:
+            return subject
+        return None
     if clause.lemma_ != "be":
         return None
     judged = [c for c in clause.children if c.dep_ in ("acomp", "attr")]

@@ -24,6 +24,9 @@ CLAIMABLE_ACTS = frozenset("attack hack breach bombing strike intrusion raid sab
 # What a source refuses to tell: "it would not comment on", "would not name the business" report
 # no proposition of its own.
 WITHHOLDING_VERBS = frozenset("comment speculate elaborate name identify disclose discuss".split())
+# Words of telling whose "to X" / "with X" is the newsroom addressed, not a party to the story:
+# "in a statement to ABN", "in an interview with the Ledger", "speaking to reporters".
+TELLING_WORDS = frozenset("interview statement remark comment speak talk".split())
 # "declined to comment further", "refused to say whether": a refusal, whatever the modal.
 DECLINING_VERBS = frozenset("decline refuse".split())
 # "gave no details", "made no mention of it": what was not said is no proposition.
@@ -112,7 +115,7 @@ GROUP_NOUNS = frozenset(
     "commentator insider investor lawmaker legislator academic specialist people prosecutor investigator "
     "detective regulator inspector auditor lawyer attorney engineer journalist activist broker trader "
     "shipper insurer dealer diplomat neighbour neighbor colleague friend relative party politician "
-    "campaigner witness".split()
+    "campaigner witness fisherman resident villager farmer worker customer employee survivor".split()
 )
 
 # "This included A, B and C": verbs that list what the statement before consisted of.

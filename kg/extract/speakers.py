@@ -35,6 +35,7 @@ from kg.extract.lexicon import (
     STATE_BODIES,
     STATE_COLLECTIVES,
     STATE_OFFICES,
+    TELLING_WORDS,
     VOICE_ROLES,
 )
 from kg.extract.names import names_report, naming_clause, noun_phrase
@@ -800,11 +801,12 @@ def _role_before(name: Span) -> Token | None:
 
 
 def _told(tok: Token) -> bool:
-    """The one a statement was told to (*told CEN News*, *said in an interview with the Ledger*)."""
+    """The one a statement was told to (*told CEN News*, *said in an interview with the Ledger*,
+    *in a statement to ABN*, *speaking to the Courier*)."""
     head = tok.head
     if tok.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
         return True
-    return tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() == "interview"
+    return tok.dep_ == "pobj" and head.lower_ in ("with", "to") and head.head.lemma_.lower() in TELLING_WORDS
 
 
 def _within(short: str, name: str) -> bool:
