@@ -966,6 +966,24 @@ def test_phenomenon(extractor: Extractor, name: str) -> None:
         assert text[s.evidence.start : s.evidence.end] == s.evidence.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\"Is that a coincidence?\" said Ana Ruiz, a researcher.",
+        "Ana Ruiz said: \"That's the whole point, isn't it?\"",
+        "\"Let them come to Bishkek and look at our planes,\" said Ana Ruiz.",
+        "Mara Tamm said: \"Let them come to Tallinn and look at our data.\"",
+    ],
+)
+def test_questions_and_commands_assert_nothing(extractor: Extractor, text: str) -> None:
+    (ex,) = extractor.extract([Article("asked", text)])
+    assert ex.statements == ()
+    told = text.replace("Is that a coincidence?", "The boats turned their transponders off.")
+    told = told.replace("Let them come to", "The boats left").replace(", isn't it?", ".")
+    (ex,) = extractor.extract([Article("told", told)])
+    assert len(ex.statements) == 1, told
+
+
 def test_a_topic_in_a_title_is_not_a_side(extractor: Extractor) -> None:
     text = (
         "Russia specialist Ann Lee said the talks had stalled. "

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.accusations import accusation, blame_of
-from kg.extract.found import Found, depth, make_found
+from kg.extract.found import Found, asked_or_bidden, depth, make_found
 from kg.extract.lexicon import (
     ACCUSING_VERBS,
     APPEAL_VERBS,
@@ -68,7 +68,7 @@ def quoted(sent: Span) -> list[Found]:
         found = [make_found(sent, None, "said", Stance.ASSERT, list(sent))]
     for f in found:
         f.cue, f.cue_lemma = "said", "say"
-    return found
+    return [f for f in found if not asked_or_bidden(f)]
 
 
 def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
@@ -102,7 +102,7 @@ def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
         else:  # "X was charged with spying, a charge he denies": the narration is denied
             told = [t for t in sent if t.i < min(cut) and not (t.is_punct and not mask[t.i])]
             found[:] = [make_found(sent, tail.speaker, sent.doc[tail.at], Stance.DENY, told)]
-    return found
+    return [f for f in found if not asked_or_bidden(f)]
 
 
 def _reports_within(verb: Token) -> bool:

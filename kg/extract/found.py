@@ -52,6 +52,26 @@ class Found:
         return self.render({**(subs or {}), **dict.fromkeys(self.negation, ""), **dict(self.affirmed)})
 
 
+def asked_or_bidden(found: Found) -> bool:
+    """A question (*"Is that a coincidence?"*, *"..., isn't it?"*) or a command (*"Let them come and
+    look"*) asserts nothing: the guideline leaves both out."""
+    if not found.tokens:
+        return False
+    doc = found.sentence.doc
+    words = [doc[i] for i in sorted(found.tokens) if not (doc[i].is_quote or doc[i].is_space)]
+    if not words:
+        return False
+    after = words[-1].i + 1
+    while after < len(doc) and (doc[after].is_quote or doc[after].is_space):
+        after += 1
+    if words[-1].text == "?" or after < len(doc) and doc[after].text == "?":
+        return True
+    first = words[0]
+    # an imperative opens its clause with the bare verb, with no subject, modal or "to" of its own
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in first.children)
+    return first.tag_ == "VB" and first.dep_ in ("ROOT", "ccomp", "xcomp", "parataxis") and not own
+
+
 def make_found(
     sent: Span,
     speaker: Token | None,
