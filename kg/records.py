@@ -56,6 +56,13 @@ class Actor:
     role: str | None = None
     wikidata: str | None = None
 
+    def chain(self) -> list[Actor]:
+        """The actor and everyone it speaks for, nearest first (a spokesman, his ministry, its state)."""
+        out = [self]
+        while out[-1].speaks_for is not None and len(out) < 8:  # bounded: a misread loop is no hang
+            out.append(out[-1].speaks_for)
+        return out
+
 
 @dataclass(frozen=True)
 class Claim:

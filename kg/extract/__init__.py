@@ -308,14 +308,14 @@ class Extractor:
         if content is None and (s.pointer_lemma is None or s.pointer_lemma not in NON_ANAPHORIC_CLAIM_NOUNS):
             # "Beijing denies this": the latest claim someone else made that the denier's side did
             # something, else about the denier's side, else the latest claim someone else made
-            sides = {a.key for a in _chain(speaker)}
+            sides = {a.key for a in speaker.chain()}
             others = [
                 e for e in reversed(history) if e.speaker.key != speaker.key and e.stance is Stance.ASSERT
             ]
-            done = [e for e in others if e.claim.agent and sides & {a.key for a in _chain(e.claim.agent)}]
+            done = [e for e in others if e.claim.agent and sides & {a.key for a in e.claim.agent.chain()}]
             about = [e for e in others if sides & {a.key for a in (*e.claim.about, e.claim.agent) if a}]
             # "rejected the report": what its author said first, which is what the report is known for
-            written = [e for e in others if s.pointer_author in {a.key for a in _chain(e.speaker)}][-1:]
+            written = [e for e in others if s.pointer_author in {a.key for a in e.speaker.chain()}][-1:]
             for earlier in written or done[:1] or about[:1] or others[:1]:
                 return earlier.claim, earlier.content
         if content is None:
@@ -396,7 +396,7 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
         bodies = all(a.kind is not ActorKind.PERSON for a in speakers)
         principal = speakers[0].speaks_for if len(speakers) == 1 else None
         # "(the company said) it had never sold" once "it" is resolved; a lawyer's client's "he"
-        resolved = [a for sp in speakers for a in _chain(sp) if subs.get(subject.i) == a.label]
+        resolved = [a for sp in speakers for a in sp.chain() if subs.get(subject.i) == a.label]
         if (subject.lower_ in ("we", "i") or ours) and bodies or subject.lower_ == "i" and quoted[subject.i]:
             subjects = speakers  # "we have never sold", said by a state or a company; a quoted "I"
             if subject.lower_ == "i" and len(speakers) == 1:
@@ -407,7 +407,7 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
             subjects = []  # a quoted "he" is hardly the speaker
         elif subject.lemma_.lower() in COUNTRY_NOUNS and (owner := _possessive(subject)) is not None:
             # "(Chinese diplomats insist) their country never encourages hacking": the speakers' state
-            subjects = [a for sp in speakers for a in _chain(sp) if a.kind is ActorKind.STATE][:1]
+            subjects = [a for sp in speakers for a in sp.chain() if a.kind is ActorKind.STATE][:1]
             if subjects:
                 subs.update({owner.i: "", subject.i: subjects[0].label})
         elif f.existential:
@@ -415,9 +415,9 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
             subjects = memory.named_states(doc[subject.left_edge.i : subject.right_edge.i + 1])[:1]
         else:
             subjects = resolved or memory.resolve(subject)
-        sides = {a.key for sp in speakers for a in _chain(sp)}
+        sides = {a.key for sp in speakers for a in sp.chain()}
         intends = _future(subject.head)  # "we will not pay" states an intention, denies no act
-        if subjects and not intends and all(any(a.key in sides for a in _chain(sub)) for sub in subjects):
+        if subjects and not intends and all(any(a.key in sides for a in sub.chain()) for sub in subjects):
             f.stance = Stance.DENY
             f.content = f.positive(subs)
             return
@@ -519,14 +519,6 @@ def _subjectless_gerund(f: Found) -> bool:
         and roots[0].tag_ == "VBG"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in roots[0].children)
     )
-
-
-def _chain(actor: Actor) -> list[Actor]:
-    """The actor and everyone it speaks for."""
-    out = [actor]
-    while out[-1].speaks_for is not None and len(out) < 8:
-        out.append(out[-1].speaks_for)
-    return out
 
 
 def _donor(found: list[list[_Said]], i: int, *, earlier_first: bool = False) -> list[Actor]:

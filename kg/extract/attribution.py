@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.accusations import accusation, blame_of
-from kg.extract.found import Found, asked_or_bidden, depth, make_found
+from kg.extract.found import Found, asked_or_bidden, depth, make_found, none_of
 from kg.extract.lexicon import (
     ACCUSING_VERBS,
     APPEAL_VERBS,
@@ -56,6 +56,7 @@ _FINITE_SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _CLAUSE_DEPS = ("ccomp", "xcomp")
 _REFLEXIVES = frozenset(("itself", "themselves", "himself", "herself"))
 _REFUSING_MODALS = frozenset(("would", "will", "could", "can", "wo", "ca"))  # "wo" of "won't"
+_REFUSABLE = WITHHOLDING_VERBS | ASSERT_VERBS  # "declined to comment", "refused to say whether"
 
 
 def quoted(sent: Span) -> list[Found]:
@@ -455,26 +456,18 @@ def _split_clause(
         elif (
             clause.pos_ in ("VERB", "AUX")
             and conj.pos_ in ("VERB", "AUX")
-            and conj.lemma_.lower() != "do"  # "no longer trusts them and will never do so": one act
-            and (_negated(conj) or _negated(clause))
             and _complete(clause)  # "has never asked and will never ask X to P": one act
+            and (
+                # "it had halted all sales and had never supplied the army", "has not sent missiles
+                # and does not supply weapons": a negated act is a proposition of its own (a denial,
+                # said by the doer); "no longer trusts them and will never do so" is one act
+                conj.lemma_.lower() != "do" and (_negated(conj) or _negated(clause))
+                # "it had bought the goods in good faith and had stopped all purchases": so is each
+                # of two finite predicates
+                or _finite(conj) and _complete(conj) and not _restates(conj)
+            )
         ):
-            # "it had halted all sales and had never supplied the army", "has not sent missiles and
-            # does not supply weapons": a negated act is a proposition of its own (a denial, said by
-            # the doer), with the subject they share
-            shared = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
-            if shared:
-                parts.append(sorted([*shared, *(sent.doc[i] for i in detach(conj))], key=lambda t: t.i))
-        elif (
-            clause.pos_ in ("VERB", "AUX")
-            and conj.pos_ in ("VERB", "AUX")
-            and _finite(conj)
-            and _complete(clause)
-            and _complete(conj)
-            and not _restates(conj)
-        ):
-            # "it had bought the goods in good faith and had stopped all purchases": two finite
-            # predicates of one subject are two propositions, each with that subject
+            # each with the subject they share
             shared = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
             if shared:
                 parts.append(sorted([*shared, *(sent.doc[i] for i in detach(conj))], key=lambda t: t.i))
@@ -500,8 +493,8 @@ def _relayed_denial(clause: Token, sent: Span, speaker: Token | None) -> list[Fo
     """*The bank said it rejected any suggestion that P*, *her lawyer said her client denies the
     charges*, a quoted *"We reject the claim that P"*: the speaker denies P, in their own voice or
     their client's."""
-    if clause.pos_ != "VERB" or clause.lemma_.lower() not in DENY_VERBS or _negated(clause):
-        return None  # "I would not dismiss the assessment" denies nothing
+    if clause.pos_ != "VERB" or clause.lemma_.lower() not in DENY_VERBS:
+        return None  # a negated one ("I would not dismiss the assessment") _from_verb reads as nothing
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     voiced = subject is not None and (
         subject.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
@@ -520,16 +513,11 @@ def _withheld(body: list[Token]) -> bool:
     root = min((t for t in body if t.pos_ in ("VERB", "AUX")), key=depth, default=body[0])
     lemma = root.lemma_.lower()
     if lemma in DECLINING_VERBS:
-        refused = WITHHOLDING_VERBS | ASSERT_VERBS  # "declined to say", "refused to confirm"
-        return any(c.dep_ == "xcomp" and c.lemma_.lower() in refused for c in root.children)
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in UNSAID_OBJECTS and _none_of(c) for c in root.children):
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in _REFUSABLE for c in root.children)
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in UNSAID_OBJECTS and none_of(c) for c in root.children):
         return True
     modal = any(c.dep_ == "aux" and c.lower_ in _REFUSING_MODALS for c in root.children)
     return lemma in WITHHOLDING_VERBS and modal and _negated(root)
-
-
-def _none_of(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _second_that(conj: Token) -> bool:
@@ -612,8 +600,7 @@ def _judged_false(clause: Token) -> Token | None:
     one: *the accusations were fabricated*."""
     if clause.lower_ in DENIAL_JUDGEMENTS and any(c.dep_ == "auxpass" for c in clause.children):
         subject = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
-        negated = any(c.dep_ == "neg" for c in clause.children)
-        if subject is not None and not negated and subject.lemma_.lower() in CLAIM_NOUNS:
+        if subject is not None and not _negated(clause) and subject.lemma_.lower() in CLAIM_NOUNS:
             return subject
         return None
     if clause.lemma_ != "be":
@@ -623,7 +610,7 @@ def _judged_false(clause: Token) -> Token | None:
         t.lemma_.lower() for c in judged for t in c.subtree
     }
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if subject is None or not words & DENIAL_JUDGEMENTS or any(c.dep_ == "neg" for c in clause.children):
+    if subject is None or not words & DENIAL_JUDGEMENTS or _negated(clause):
         return None
     if subject.lemma_.lower() in CLAIM_NOUNS or subject.pos_ in ("PRON", "DET"):
         return subject

@@ -227,10 +227,7 @@ class ClaimIndex:
             if actor is not None:
                 out.append("@" + actor.key)
                 if actor.key not in self._sides:  # every word is looked up: walk each chain once
-                    top = actor
-                    while top.speaks_for is not None:
-                        top = top.speaks_for
-                    self._sides[actor.key] = top.key
+                    self._sides[actor.key] = actor.chain()[-1].key
                 i += n
                 continue
             word = raw[i].lower()
@@ -269,9 +266,13 @@ class ClaimIndex:
         return Reading(frozenset(w for w in stream if w not in _STOP), frame(stream), lead)
 
     def add_known(self, key: str, text: str) -> None:
+        self._found(key, text, self.read(text), None)
+
+    def _found(self, key: str, text: str, reading: Reading, source: str | None) -> None:
+        """A claim's first reading, from the store (``source`` None) or an article."""
         if key not in self._by_key:
             self._by_key[key] = text
-            self._add(key, self.read(text))
+            self._add(key, reading, source)
 
     def match(self, text: str, source: str | None = None) -> str | None:
         """The key of the known claim this proposition, read in article ``source``, states, if any;
@@ -295,9 +296,7 @@ class ClaimIndex:
         key = hashlib.sha256(basis.encode()).hexdigest()[:16]
         if key in self._by_key:  # the same words led by another side ("A funded B" / "B funded A")
             key = hashlib.sha256(f"{basis} ^{reading.lead}".encode()).hexdigest()[:16]
-        if key not in self._by_key:
-            self._by_key[key] = text
-            self._add(key, reading, source)
+        self._found(key, text, reading, source)
         return key, self._by_key[key]
 
     def _add(self, key: str, reading: Reading, source: str | None = None, *, founding: bool = True) -> None:
@@ -324,8 +323,11 @@ class ClaimIndex:
                 return self._entries[at][0]
         return None
 
-    def _by_frames(self, wanted: Frame, known: Frame, source: str | None, at: int) -> bool:
-        """Whether two frames decide alone: in one article, or when both say which act they are."""
+    def _by_frames(self, wanted: Frame | None, known: Frame | None, source: str | None, at: int) -> bool:
+        """Whether two frames decide alone: in one article, or when both say which act they are
+        (never when either proposition states no act)."""
+        if wanted is None or known is None:
+            return False
         return self._sources[at] == source or (wanted.pinned() and known.pinned())
 
     def _closest(self, reading: Reading, source: str | None, *, any_lead: bool = False) -> str | None:
@@ -342,9 +344,8 @@ class ClaimIndex:
                 continue
             key, known = self._entries[at]
             two_acts = reading.frame is not None and known.frame is not None
-            if reading.frame is not None and known.frame is not None:
-                if self._by_frames(reading.frame, known.frame, source, at):
-                    continue  # frames decided above: two transfers are not compared by their words
+            if two_acts and self._by_frames(reading.frame, known.frame, source, at):
+                continue  # frames decided above: two transfers are not compared by their words
             if not any_lead and reading.lead and known.lead and reading.lead != known.lead:
                 continue  # "Kazakhstan has become a hub for X" is not "Johor has become a hub for X"
             score = _dice(n + len(marks & self._marks[at]), size, len(known.words))

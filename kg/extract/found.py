@@ -52,6 +52,11 @@ class Found:
         return self.render({**(subs or {}), **dict.fromkeys(self.negation, ""), **dict(self.affirmed)})
 
 
+def none_of(noun: Token) -> bool:
+    """*no evidence*, *no details*: the noun is quantified by *no*."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
 def asked_or_bidden(found: Found) -> bool:
     """A question (*"Is that a coincidence?"*, *"..., isn't it?"*) or a command (*"Let them come and
     look"*) asserts nothing: the guideline leaves both out."""
@@ -164,7 +169,7 @@ def _no_sign_of(tokens: list[Token], cue: str) -> list[Token] | None:
     else:
         traces = [root] if cue in ("find", "see") and root.lemma_.lower() in TRACE_NOUNS else []
     for obj in traces:
-        if any(d.dep_ == "det" and d.lower_ == "no" for d in obj.children):
+        if none_of(obj):
             clauses = (c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"))
             clause = next(clauses, None)
             if clause is not None:

@@ -13,7 +13,7 @@ ASSERT_VERBS = frozenset(
     argue contend maintain explain stress emphasise emphasize observe remark reckon conclude report
     announce acknowledge admit concede reveal disclose indicate show predict forecast expect fear
     write declare accuse threaten vow pledge promise point caution hint agree testify signal tweet
-    post recall comment reply respond counter charge assess judge conclude understand attribute blame
+    post recall comment reply respond counter charge assess judge understand attribute blame
     fume scoff complain lament retort snap thunder quip boast protest suspect link find recommend
     """.split()
 )
@@ -64,7 +64,7 @@ JUDGE_VERBS = frozenset(
 DENIAL_JUDGEMENTS = frozenset(
     """
     groundless baseless false untrue unfounded absurd fabricated fabrication fake nonsense nonsensical
-    lie lies slander smear inappropriate ridiculous preposterous speculation speculative baseless
+    lie lies slander smear inappropriate ridiculous preposterous speculation speculative
     misinformation disinformation propaganda provocation unsubstantiated fiction fictitious
     mania hysteria paranoia fantasy invention retaliation wrong incorrect inaccurate misleading
     """.split()
@@ -94,7 +94,7 @@ PUBLISHING_VERBS = frozenset("publish release issue produce compile write presen
 # Nouns for a contested proposition: "denied these allegations", "allegations of X, which ... denies".
 CLAIM_NOUNS = frozenset(
     "allegation claim accusation charge report suggestion idea assertion rumour rumor speculation "
-    "this that it notion suggestion statement remark comment story insinuation finding label attribution "
+    "this that it notion statement remark comment story insinuation finding label attribution "
     "conclusion".split()
 )
 
@@ -114,7 +114,7 @@ GROUP_NOUNS = frozenset(
     "expert analyst source observer critic official diplomat scholar researcher economist "
     "commentator insider investor lawmaker legislator academic specialist people prosecutor investigator "
     "detective regulator inspector auditor lawyer attorney engineer journalist activist broker trader "
-    "shipper insurer dealer diplomat neighbour neighbor colleague friend relative party politician "
+    "shipper insurer dealer neighbour neighbor colleague friend relative party politician "
     "campaigner witness fisherman resident villager farmer worker customer employee survivor".split()
 )
 
@@ -180,7 +180,7 @@ OFFICER_TITLES = frozenset("founder co-founder cofounder chairman chairwoman ceo
 ORG_NOUNS = frozenset(
     "government administration ministry department agency embassy police military army navy court "
     "media office council committee parliament commission authority authorities company firm mission bank "
-    "spokesman spokesperson regime cabinet bureau service newspaper agency broadcaster intelligence "
+    "spokesman spokesperson regime cabinet bureau service newspaper broadcaster intelligence "
     "counterintelligence prosecution watchdog regulator registry registrar coastguard inspectorate "
     "customs panel tribunal board university college hospital".split()
 )
@@ -202,8 +202,7 @@ VOICE_ROLES = frozenset("spokesman spokeswoman spokesperson".split())
 # What an apposition calls a body: "X, a network of exiles", "X, a UK-based monitoring group".
 BODY_NOUNS = ORG_NOUNS - VOICE_ROLES | frozenset(
     "network organisation organization ngo charity coalition alliance movement institute centre center "
-    "foundation association union federation observatory watchdog company firm airline bank manufacturer "
-    "nonprofit non-profit ngo "
+    "foundation association union federation observatory airline manufacturer nonprofit non-profit "
     "conglomerate lender distributor retailer group militia gang cartel faction".split()
 )
 # Words in the name of a body that is no business.
