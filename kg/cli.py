@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -242,6 +243,7 @@ def _build(args: argparse.Namespace) -> int:
             return _fail(args.command, str(err), 1)
         cluster = distributed.connect(args.dask, workers=args.workers)
         cluster_failures = (distributed.ClusterError, distributed.ReadError)
+    created = not args.store.exists()  # removed again if the cluster fails before an article is stored
     try:
         # The store (and its writer lock) first: a second build is refused before the slow imports.
         with _open(args.store, read_only=False) as store, cluster as client:
@@ -254,6 +256,8 @@ def _build(args: argparse.Namespace) -> int:
                                 progress=bar, max_bytes=max_bytes, workers=args.workers, client=client,
                                 force=args.force)
     except cluster_failures as err:  # unreachable scheduler, an article that failed: nothing stored
+        if created:  # a mistyped address leaves no empty store behind
+            _remove_if_empty(args.store)
         return _fail(args.command, str(err), 1)
     for problem in summary.skipped:
         _warn(f"{'stopped at' if args.strict else 'skipped'} {problem}")
@@ -270,6 +274,13 @@ def _build(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(summary.text())
     return 0 if summary.ok else 1
+
+
+def _remove_if_empty(path: Path) -> None:
+    with OxigraphStore(path, read_only=True) as store:
+        empty = not store.graph_names()
+    if empty:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _warn(message: str) -> None:

@@ -140,7 +140,19 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_1(
     assert out == ""
     assert err.startswith(f"kg build: error: cannot reach the Dask scheduler at {address} within 5 s")
     assert len(err.splitlines()) == 1
-    assert _stored(store) == []
+    assert not store.exists()  # the store this build would have made is not left behind, empty
+
+
+def test_an_unreachable_scheduler_leaves_an_existing_store_as_it_was(
+    on_dask: ModuleType, plain: list[Any], tmp_path: Path
+) -> None:
+    store = tmp_path / "store"
+    assert main(["build", str(SEEDS), "--store", str(store)]) == 0
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    assert main(["build", str(SEEDS), "--store", str(store), "--dask", f"tcp://127.0.0.1:{port}"]) == 1
+    assert _stored(store) == plain
 
 
 def test_without_the_extra_the_error_says_how_to_install_it(tmp_path: Path) -> None:
