@@ -943,6 +943,15 @@ CASES = {
         "said the drones had been launched from the coast but made no mention of any losses.",
         [("regulator", A, "reviewing the report"), ("Officials", A, "launched from the coast")],
     ),
+    "a-public-body-with-none-named-is-not-the-business-that-spoke": (
+        "Corvell Metals said it had followed every rule. "
+        "The regulator said the firm had ignored three warnings.",
+        [("Corvell Metals", A, "followed every rule"), ("regulator", A, "ignored three warnings")],
+    ),
+    "a-regulator-named-in-apposition-is-a-body": (
+        "The regulator, the Financial Markets Board, said it would appeal the ruling.",
+        [("Financial Markets Board", A, "would appeal the ruling")],
+    ),
 }
 
 

@@ -174,6 +174,8 @@ ROLE_NOUNS = frozenset(
     "envoy secretary adviser advisor official diplomat general commander chief director prosecutor "
     "investigator judge regulator inspector".split()
 )
+# Roles a person or a body may hold: "the regulator, the Financial Conduct Board" is a body.
+PERSON_OR_BODY_NOUNS = frozenset("regulator auditor".split())
 # Titles of those who run a business: "Ironveil founder X" speaks for Ironveil.
 OFFICER_TITLES = frozenset("founder co-founder cofounder chairman chairwoman ceo executive owner".split())
 # Nouns of bodies that speak: "the ministry said", "Danish police said".

@@ -25,6 +25,7 @@ from kg.extract.lexicon import (
     OFFICER_TITLES,
     ORG_NOUNS,
     PERSON_NOUNS,
+    PERSON_OR_BODY_NOUNS,
     PERSONAL_PRONOUNS,
     PROSECUTION_DOCUMENTS,
     PUBLIC_BODY_WORDS,
@@ -274,7 +275,9 @@ class SpeakerMemory:
             return businesses[-1] if businesses else None
         if noun not in ORG_NOUNS:
             return None  # "the network", "the coalition": only one the article named or described
-        return self.orgs[-1] if self.orgs else None
+        # "the regulator", "the ministry" with none named: never a business that spoke
+        private = {o.key for o in self._businesses()}
+        return next((o for o in reversed(self.orgs) if o.key not in private), None)
 
     def _org_called(self, label: str) -> Actor | None:
         """The organization named before by exactly this name, the latest if several."""
@@ -374,16 +377,18 @@ class SpeakerMemory:
                 # short name of a business named before for a person's
                 return longer
             return self._person_from_entity(ent).actor
+        lemma = tok.lemma_.lower()
+        # "its owner, Meridian Shipping", "the regulator, the Conduct Board": the name is a body's
+        body_noun = tok.pos_ == "NOUN" and (lemma not in PERSON_NOUNS or lemma in PERSON_OR_BODY_NOUNS)
         for child in tok.children:  # "the minister, Anna Berg, said"
             named = _entity_of(child) if child.dep_ == "appos" else None
             if named is not None and named.label_ == "PERSON" and not self._known_thing(named):
                 return self._represented(tok, self._person_from_entity(named).actor)
-            body_noun = tok.pos_ == "NOUN" and tok.lemma_.lower() not in PERSON_NOUNS
             if named is not None and body_noun and (named.label_ == "ORG" or _corporate_name(named)):
                 # "its Dubai-based owner, Meridian Crest Shipping, said": the body named in apposition
                 return self._organisation(named.root, named)
             full = _full_name(child) if child.dep_ == "appos" else None
-            if full is not None and tok.lemma_.lower() in PERSON_NOUNS:
+            if full is not None and lemma in PERSON_NOUNS:
                 # "Dolgov's lawyer, Jaan Mets": a full name after a person's role is a person's
                 return self._represented(tok, self._person_from_entity(full).actor)
         full = _full_name(tok) if ent is None or ent.label_ != "PERSON" else None
@@ -409,7 +414,6 @@ class SpeakerMemory:
         if tok.pos_ == "NOUN" and capitalised and has_name:
             return self._organisation(tok, None)  # "Open Seas Accountability", its last word tagged a noun
         if tok.pos_ == "NOUN":
-            lemma = tok.lemma_.lower()
             body = _role_holder(tok) if lemma in ROLE_NOUNS else None
             if body is not None:
                 # "a spokesperson for the foreign ministry": an unnamed voice of the organization
