@@ -68,6 +68,8 @@ def test_a_different_transfer_is_a_different_claim(index: ClaimIndex, a: str, b:
         ("the company's engineers spied on the US",
          "the company engaged in espionage against the United States"),
         ("an engineer spied on Germany for China", "China spied on Germany"),  # for whom it was done
+        ("Norway was attacked by hackers working for Russia", "Russia attacked Norway"),  # passive
+        ("Germany was spied on by China", "Beijing spied on Berlin"),
     ],
 )
 def test_one_attack_or_spying_told_two_ways_is_one_claim(index: ClaimIndex, a: str, b: str) -> None:
@@ -81,6 +83,10 @@ def test_one_attack_or_spying_told_two_ways_is_one_claim(index: ClaimIndex, a: s
         ("Russia was behind the cyberattack on Denmark", "China was behind the cyberattack on Denmark"),
         ("Russia attacked Ukraine's power grid", "Russia spied on Ukraine's power grid"),
         ("Iran hacked Israel's water systems", "Iran did not hack Israel's water systems"),
+        # the one attacked is not the attacker
+        ("China is one of the greatest victims of cyberattacks", "China carried out cyberattacks"),
+        ("Norway was hit by a cyberattack", "Norway carried out a cyberattack"),
+        ("Norway was attacked by hackers working for Russia", "Norway attacked Russia"),
     ],
 )
 def test_another_attacker_target_act_or_negation_is_another_claim(index: ClaimIndex, a: str, b: str) -> None:

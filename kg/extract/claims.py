@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
@@ -98,6 +99,11 @@ _NEGATIONS = frozenset("not never no n't nor neither without nothing".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d[\d,.]*")  # "Siberia-2" is Siberia 2
 _RECIPIENT_MARKS = frozenset(("to", "for"))
 _TARGET_MARKS = frozenset(("on", "against", "into", "in", "of"))
+# Words between an actor and an attack that make the actor its target: "X was the victim of
+# cyberattacks", "X came under attack from Y", "X was hit by a breach". An act followed by "by"
+# is passive ("X was attacked by Y", "spied on by Y"): who did it follows.
+_PATIENT_MARKS = frozenset(("victim", "target", "by", "under"))
+_PASSIVE_AGENT = "by"
 _DETERMINERS = frozenset(("the", "a", "an"))
 # Same-claim threshold on the Dice overlap of content words; measured on the seed gold set.
 SAME_CLAIM = 0.45
@@ -364,8 +370,15 @@ def frame(stream: list[str]) -> Frame | None:
     if at is None:
         return None
     act = stream[at]
-    agent = next((w[1:] for w in reversed(stream[:at]) if w.startswith("@")), None)
+    before = next((i for i in range(at - 1, -1, -1) if stream[i].startswith("@")), None)
+    agent = stream[before][1:] if before is not None else None
+    target = None
     if act not in (_TRANSFER, _SUPPORT):
+        by = at + 2 if stream[at + 1 : at + 2] == ["on"] else at + 1  # "spied on by"
+        passive = stream[by : by + 1] == [_PASSIVE_AGENT]
+        if before is not None and (passive or _PATIENT_MARKS.intersection(stream[before + 1 : at])):
+            # "X was attacked by Y": X is the target
+            target, agent = agent, _marked_actor(stream, by, (_PASSIVE_AGENT,))
         # who an attack or spying is done for is who does it: "spied on Germany for China",
         # "hackers working for Iran"
         agent = _principal(stream) or agent
@@ -379,8 +392,8 @@ def frame(stream: list[str]) -> Frame | None:
             before -= 1
         if stream[j].startswith("@") and (before == at or stream[before] in marks):
             candidates.append((j, before != at))
-    recipient = None
-    for n, (j, marked) in enumerate(candidates):
+    recipient = target
+    for n, (j, marked) in enumerate(candidates if target is None else ()):
         later_marked = any(m for _, m in candidates[n + 1 :])
         if not marked and later_marked and j + 1 < len(stream) and _names_a_thing(stream[j + 1]):
             continue  # "shipped Shahed drones to Russia": a name before the thing is the thing's
@@ -404,14 +417,17 @@ def frame(stream: list[str]) -> Frame | None:
 
 
 def _principal(stream: list[str]) -> str | None:
-    for i, word in enumerate(stream):
-        if word == "for":
-            j = i + 1
-            while j < len(stream) and stream[j] in _DETERMINERS:
-                j += 1
-            if j < len(stream) and stream[j].startswith("@"):
-                return stream[j][1:]
-    return None
+    return next((a for i in range(len(stream)) if (a := _marked_actor(stream, i, ("for",)))), None)
+
+
+def _marked_actor(stream: list[str], i: int, marks: Collection[str]) -> str | None:
+    """The actor named at ``i`` after one of ``marks`` and any determiners (*for the GRU*)."""
+    if i >= len(stream) or stream[i] not in marks:
+        return None
+    j = i + 1
+    while j < len(stream) and stream[j] in _DETERMINERS:
+        j += 1
+    return stream[j][1:] if j < len(stream) and stream[j].startswith("@") else None
 
 
 def _names_a_thing(word: str) -> bool:
