@@ -948,6 +948,15 @@ CASES = {
         "The regulator said the firm had ignored three warnings.",
         [("Corvell Metals", A, "followed every rule"), ("regulator", A, "ignored three warnings")],
     ),
+    "a-reporting-verb-the-tagger-reads-as-a-noun": (
+        "Prosecutors allege she offered the plans to a foreign agent.",
+        [("Prosecutors", A, "she offered the plans to a foreign agent")],
+    ),
+    "the-54-year-old-is-the-person-spoken-of": (
+        "Lena Varga, a customs broker, was arrested in March. The 61-year-old said she had never "
+        "met the buyers.",
+        [("Lena Varga", D, "had met the buyers")],
+    ),
     "a-regulator-named-in-apposition-is-a-body": (
         "The regulator, the Financial Markets Board, said it would appeal the ruling.",
         [("Financial Markets Board", A, "would appeal the ruling")],

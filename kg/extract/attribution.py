@@ -39,6 +39,7 @@ from kg.extract.lexicon import (
     ENUMERATING_VERBS,
     EVIDENCE_VERBS,
     JUDGE_VERBS,
+    NEVER_NOUN_CUES,
     RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
     UNSAID_OBJECTS,
@@ -92,6 +93,8 @@ def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
         if not (f.tokens & claimed) or not found:
             found.append(f)
     found.extend(_claim_nouns(sent, mask))
+    if not found:
+        found.extend(_cue_read_as_noun(sent, mask))
     tail = rejoinder(sent, mask)
     if tail is not None:
         cut = tail_of(tail)
@@ -104,6 +107,21 @@ def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
             told = [t for t in sent if t.i < min(cut) and not (t.is_punct and not mask[t.i])]
             found[:] = [make_found(sent, tail.speaker, sent.doc[tail.at], Stance.DENY, told)]
     return [f for f in found if not asked_or_bidden(f)]
+
+
+def _cue_read_as_noun(sent: Span, mask: list[bool]) -> list[Found]:
+    """*Prosecutors allege she sold the plans*: the tagger takes the verb for a noun modifying the
+    clause, its subject for a compound of it; the clause is still what they allege."""
+    for tok in sent:
+        clause = tok.head
+        if mask[tok.i] or tok.pos_ != "NOUN" or tok.lower_ not in NEVER_NOUN_CUES or clause.i < tok.i:
+            continue
+        subject = next((c for c in tok.lefts if c.dep_ in ("compound", "nsubj")), None)
+        if subject is not None and clause.pos_ in ("VERB", "AUX"):
+            reporting = {t.i for t in tok.subtree}
+            body = [t for t in clause.subtree if t.i not in reporting]
+            return [make_found(sent, subject, tok, Stance.ASSERT, body)]
+    return []
 
 
 def _reports_within(verb: Token) -> bool:

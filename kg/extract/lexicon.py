@@ -37,6 +37,11 @@ BLAMING_VERBS = {"attribute": ("to", None), "blame": ("on", "for"), "link": ("to
 
 # Reporting verbs whose subject must be a report for them to report: "the data show P".
 EVIDENCE_VERBS = frozenset("show indicate".split())
+# Reporting verbs that are never nouns: "Prosecutors allege she sold P", which the tagger may read
+# as a noun "allege" modifying the clause, still reports P.
+NEVER_NOUN_CUES = frozenset(
+    "allege alleges contend contends insist insists assert asserts argue argues".split()
+)
 
 # Harms an attack is feared to have done: a source saying none was done ("no customer data was
 # accessed", "no classified systems had been compromised") denies that harm.

@@ -334,7 +334,8 @@ class SpeakerMemory:
 
     def _resolve_one(self, tok: Token) -> Actor | None:
         low = tok.lower_
-        if low == "old" and any(c.dep_ == "compound" and c.lower_ == "year" for c in tok.children):
+        aged = any(c.dep_ in ("compound", "npadvmod") and c.lower_ == "year" for c in tok.children)
+        if low == "old" and aged:
             # "the 54-year-old told the court": the person the article is speaking of, like "he"
             people = self.speakers or self.people
             return people[-1].actor if people else None
