@@ -948,6 +948,24 @@ CASES = {
         "The regulator said the firm had ignored three warnings.",
         [("Corvell Metals", A, "followed every rule"), ("regulator", A, "ignored three warnings")],
     ),
+    "a-parenthetical-report-reports-the-sentence-around-it": (
+        "Rita Okafor tracks the exchange. North Korea's hackers, she said, would probably move to "
+        "smaller mixers.",
+        [("Rita Okafor", A, "North Korea's hackers would probably move to smaller mixers")],
+    ),
+    "not-saying-what-or-not-commenting-states-nothing": (
+        "Karin Dahl said the response would be proportionate, but she did not say what measures were "
+        "considered. A spokesperson for the agency said the agency did not comment on investigations.",
+        [("Karin Dahl", A, "the response would be proportionate")],
+    ),
+    "not-knowing-who-is-a-statement": (
+        "Henrik Lund said investigators could not explain why the anchor was down.",
+        [("Henrik Lund", A, "could not explain why the anchor was down")],
+    ),
+    "repeating-a-claim-reports-it": (
+        "Envoy Hassan Idris repeated that the images had been bought, not stolen.",
+        [("Hassan Idris", A, "the images had been bought")],
+    ),
     "a-reporting-verb-the-tagger-reads-as-a-noun": (
         "Prosecutors allege she offered the plans to a foreign agent.",
         [("Prosecutors", A, "she offered the plans to a foreign agent")],

@@ -42,6 +42,8 @@ from kg.extract.lexicon import (
     NEVER_NOUN_CUES,
     RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
+    SAYING_VERBS,
+    SILENT_VERBS,
     UNSAID_OBJECTS,
     WITHHOLDING_VERBS,
 )
@@ -286,6 +288,12 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     told = _told_before(verb, speaker, sent)
     if told:
         return [make_found(sent, speaker, verb, stance, told)]
+    if verb.dep_ == "parataxis" and not objects and not mask[verb.head.i]:
+        # "In the weeks after the theft, he said, deposits doubled": the sentence around the
+        # parenthetical report is what it reports
+        inserted = {t.i for t in verb.subtree}
+        around = [t for t in verb.head.subtree if t.i not in inserted]
+        return [make_found(sent, speaker, verb, stance, around)]
     if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
         # "As X pointed out, P": the main clause is the content
         main = verb.head
@@ -535,7 +543,16 @@ def _withheld(body: list[Token]) -> bool:
     if any(c.dep_ == "dobj" and c.lemma_.lower() in UNSAID_OBJECTS and none_of(c) for c in root.children):
         return True
     modal = any(c.dep_ == "aux" and c.lower_ in _REFUSING_MODALS for c in root.children)
+    refused = lemma in SILENT_VERBS or lemma in SAYING_VERBS and _asks(root) and not modal
+    if refused and _negated(root):
+        return True  # "did not comment on the inquiry", "did not say what measures were considered"
     return lemma in WITHHOLDING_VERBS and modal and _negated(root)
+
+
+def _asks(verb: Token) -> bool:
+    """Whether the verb's complement is an indirect question (*say what*, *say whether*)."""
+    opening = (c.left_edge for c in verb.children if c.dep_ == "ccomp")
+    return any(t.tag_ in ("WDT", "WP", "WRB") or t.lower_ in ("whether", "if") for t in opening)
 
 
 def _second_that(conj: Token) -> bool:

@@ -14,7 +14,7 @@ ASSERT_VERBS = frozenset(
     announce acknowledge admit concede reveal disclose indicate show predict forecast expect fear
     write declare accuse threaten vow pledge promise point caution hint agree testify signal tweet
     post recall comment reply respond counter charge assess judge understand attribute blame
-    fume scoff complain lament retort snap thunder quip boast protest suspect link find recommend
+    repeat reiterate fume scoff complain lament retort snap thunder quip boast protest suspect link find recommend
     """.split()
 )
 # Not knowing is no denial: "it could not verify the report" (with the reporting verbs).
@@ -29,6 +29,11 @@ WITHHOLDING_VERBS = frozenset("comment speculate elaborate name identify disclos
 TELLING_WORDS = frozenset("interview statement remark comment speak talk".split())
 # "declined to comment further", "refused to say whether": a refusal, whatever the modal.
 DECLINING_VERBS = frozenset("decline refuse".split())
+# Verbs whose negation only says nothing was said: "did not comment on", "would not speculate".
+SILENT_VERBS = frozenset("comment speculate elaborate".split())
+# Verbs of saying whose negation before an indirect question is a refusal: "did not say what was
+# considered" (while "could not explain why" and "cannot say who" state what is unknown).
+SAYING_VERBS = frozenset("say tell specify".split())
 # "gave no details", "made no mention of it": what was not said is no proposition.
 UNSAID_OBJECTS = frozenset("detail mention comment".split())
 # "X attributed A to B", "X blamed B for A", "X blamed A on B": B was behind A. The preposition
