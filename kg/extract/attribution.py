@@ -271,6 +271,7 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     if (
         lemma in ASSERT_VERBS
         and objects
+        and objects[0].lemma_.lower() not in REPORTING_NOUNS  # "repeated its denial that P": read there
         and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in objects[0].children)
     ):
         # "X claimed their talks centred on P": a small clause in object position
