@@ -12,7 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.lexicon import ASSERT_VERBS, HARM_VERBS, KNOWING_VERBS, QUOTE_CLOSE, QUOTE_OPEN, TRACE_NOUNS
+from kg.extract.lexicon import (
+    ASSERT_VERBS,
+    HARM_VERBS,
+    KNOWING_VERBS,
+    NEGATIVE_PRONOUNS,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    TRACE_NOUNS,
+)
 from kg.records import Stance
 
 if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
@@ -203,14 +211,11 @@ def _there_is_no(verb: Token) -> tuple[Token, Token] | None:
 
 
 # Subjects that deny there is any: their positive word ("" drops the determiner).
-_NOBODY = {"nothing": "something", "nobody": "someone", "none": "some"}
-
-
 def _negative_subject(subject: Token) -> tuple[tuple[int, str], ...]:
     """The words that make a subject negative (*no* missiles, *neither* company, *nothing*), each
     with the word its positive form says instead."""
-    if subject.lower_ in _NOBODY:
-        return ((subject.i, _NOBODY[subject.lower_]),)
+    if subject.lower_ in NEGATIVE_PRONOUNS:
+        return ((subject.i, NEGATIVE_PRONOUNS[subject.lower_]),)
     det = next((c for c in subject.children if c.dep_ == "det" and c.lower_ in ("no", "neither")), None)
     return ((det.i, ""),) if det is not None else ()
 

@@ -13,8 +13,8 @@ ASSERT_VERBS = frozenset(
     argue contend maintain explain stress emphasise emphasize observe remark reckon conclude report
     announce acknowledge admit concede reveal disclose indicate show predict forecast expect fear
     write declare accuse threaten vow pledge promise point caution hint agree testify signal tweet
-    post recall comment reply respond counter charge assess judge understand attribute blame
-    repeat reiterate fume scoff complain lament retort snap thunder quip boast protest suspect link find recommend
+    post recall comment reply respond counter charge assess judge understand attribute blame repeat
+    reiterate fume scoff complain lament retort snap thunder quip boast protest suspect link find recommend
     """.split()
 )
 # Not knowing is no denial: "it could not verify the report" (with the reporting verbs).
@@ -29,6 +29,9 @@ WITHHOLDING_VERBS = frozenset("comment speculate elaborate name identify disclos
 TELLING_WORDS = frozenset("interview statement remark comment speak talk".split())
 # "declined to comment further", "refused to say whether": a refusal, whatever the modal.
 DECLINING_VERBS = frozenset("decline refuse".split())
+# Negative pronouns, each with the word its positive form says instead: "none of its staff knew"
+# denies that some of them knew.
+NEGATIVE_PRONOUNS = {"nothing": "something", "nobody": "someone", "none": "some"}
 # Verbs whose negation only says nothing was said: "did not comment on", "would not speculate".
 SILENT_VERBS = frozenset("comment speculate elaborate".split())
 # Verbs of saying whose negation before an indirect question is a refusal: "did not say what was
