@@ -966,6 +966,31 @@ CASES = {
         "Envoy Hassan Idris repeated that the images had been bought, not stolen.",
         [("Hassan Idris", A, "the images had been bought")],
     ),
+    "what-someone-is-not-rebuts-what-they-were-called": (
+        "\"The exchange was not a neutral tool,\" said regulator Anna Holm. "
+        "\"These men are not soldiers,\" she added.",
+        [("Anna Holm", D, "The exchange was a neutral tool"), ("Anna Holm", D, "These men are soldiers")],
+    ),
+    "what-something-is-not-but-is-is-a-correction": (
+        "Analysts said the bigger danger was not the fine but the ban. "
+        "Analysts said the penalty would not be the last one.",
+        [("Analysts", A, "was not the fine but the ban"), ("Analysts", A, "would not be the last one")],
+    ),
+    "the-idea-that-p-is-absurd-when-the-parser-loses-the-copula": (
+        "Ruud Smit runs Keller Chemie. \"We sell paint,\" he said. "
+        "\"The idea that we would knowingly help anybody make nerve gas is absurd.\"",
+        [("Ruud Smit", A, "We sell paint"), ("Ruud Smit", D, "would knowingly help anybody make nerve gas")],
+    ),
+    "the-reporting-called-a-smear-is-denied": (
+        "Ruud Smit runs Keller Chemie. He called the reporting \"a smear built on old spreadsheets\".",
+        [("Ruud Smit", D, "the reporting")],
+    ),
+    "a-person-introduced-by-their-role-is-the-year-old-who-speaks-next": (
+        "Oja denied that the exchange had processed stolen funds. Their lawyer, Mia Lund of the firm "
+        "Lund Vogt, went further. The 47-year-old said her clients had no way to block any user.",
+        [("Oja", D, "the exchange had processed stolen funds"),
+         ("Mia Lund", A, "her clients had no way to block any user")],
+    ),
     "a-reporting-verb-the-tagger-reads-as-a-noun": (
         "Prosecutors allege she offered the plans to a foreign agent.",
         [("Prosecutors", A, "she offered the plans to a foreign agent")],

@@ -66,8 +66,11 @@ def quoted(sent: Span) -> list[Found]:
     """A quoted sentence with no attribution of its own, whose speaker is the quote's: one
     statement per proposition, as for a complement (*"A is a problem, and we are working on B."*)."""
     root = sent.root
+    called_false = _judged_false_in_words(root)
     if root.pos_ in ("VERB", "AUX"):
         found = _split_clause(root, sent, None, root, Stance.ASSERT)
+    elif called_false:
+        found = [make_found(sent, None, "said", Stance.DENY, called_false)]
     else:
         found = [make_found(sent, None, "said", Stance.ASSERT, list(sent))]
     for f in found:
@@ -447,6 +450,9 @@ def _split_clause(
     if rejected is not None and stance is Stance.ASSERT:
         # "X said the claims were absurd", "P's accusation that Q is unfounded, X said": X denies
         return [_denial_of(rejected, sent, speaker, verb)]
+    called_false = _judged_false_in_words(clause) if stance is Stance.ASSERT else None
+    if called_false:
+        return [make_found(sent, speaker, verb, Stance.DENY, called_false)]
     own = {t.i for t in clause.subtree}
     parts: list[list[Token]] = []
     judged: list[Found] = []
@@ -651,6 +657,20 @@ def _judged_false(clause: Token) -> Token | None:
     if subject.lemma_.lower() in CLAIM_NOUNS or subject.pos_ in ("PRON", "DET"):
         return subject
     return None
+
+
+def _judged_false_in_words(clause: Token) -> list[Token] | None:
+    """The P of *the idea that P is absurd* read from the words, where the parser lost the
+    copula in a long clause (*... help anybody make poison gas is absurd*)."""
+    words = [t for t in clause.subtree if not t.is_punct]
+    if len(words) < 6 or words[0].dep_ != "det" or words[1].lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    if words[2].lower_ != "that" or words[-1].lower_ not in DENIAL_JUDGEMENTS:
+        return None
+    copula = next((i for i in range(len(words) - 2, 2, -1) if words[i].lemma_ == "be"), None)
+    if copula is None or copula < len(words) - 3 or _negated(words[copula]):
+        return None  # "is absurd", "is simply absurd"; not "is not absurd"
+    return words[3:copula] or None
 
 
 def _claim_nouns(sent: Span, mask: list[bool]) -> list[Found]:

@@ -186,14 +186,22 @@ def _no_sign_of(tokens: list[Token], cue: str) -> list[Token] | None:
 
 
 def _recharacterised(verb: Token, subject: Token) -> bool:
-    """*This was not a criminal gang*, *these men are not instructors*: what the matter at hand
-    is not, a rebuttal of what it was said to be."""
+    """*This was not a criminal gang*, *these men are not instructors*, *he is not a sanctions
+    buster*: what the matter or the person at hand is not, a rebuttal of what it was said to be.
+    Not a correction (*was not X but Y*), a forecast (*will not be the last time*) or a generality
+    (*is never a certainty*)."""
+    attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+    if verb.lemma_.lower() != "be" or not attrs:
+        return False
     pointing = subject.lower_ in _POINTERS or any(
         c.dep_ == "det" and c.lower_ in _POINTERS for c in subject.children
     )
-    return verb.lemma_.lower() == "be" and pointing and any(
-        c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") for c in verb.children
-    )
+    if pointing:
+        return True
+    plain_not = any(c.dep_ == "neg" and c.lower_ != "never" for c in verb.children)
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    corrected = any(t.lower_ == "but" for t in verb.subtree if t.i > verb.i)
+    return plain_not and not modal and not corrected
 
 
 _POINTERS = frozenset(("this", "that", "these", "those"))

@@ -107,7 +107,8 @@ PUBLISHING_VERBS = frozenset("publish release issue produce compile write presen
 # Nouns for a contested proposition: "denied these allegations", "allegations of X, which ... denies".
 CLAIM_NOUNS = frozenset(
     "allegation claim accusation charge report suggestion idea assertion rumour rumor speculation "
-    "this that it notion statement remark comment story insinuation finding label attribution "
+    "this that it notion statement remark comment story insinuation finding label attribution reporting "
+    "coverage article "
     "conclusion".split()
 )
 

@@ -117,7 +117,9 @@ class SpeakerMemory:
     def note_subject(self, span: Span) -> None:
         """A person who is the subject of a narrated sentence becomes the likeliest *he* or *she*."""
         for tok in span.root.children:
-            if tok.dep_ == "nsubj" and tok.text[:1].isupper() and tok.pos_ != "PRON":
+            # "Anna Berg went further", "Their lawyer, Anna Berg, went further"
+            named = tok.text[:1].isupper() or any(c.dep_ == "appos" for c in tok.children)
+            if tok.dep_ == "nsubj" and named and tok.pos_ != "PRON":
                 actor = self._resolve_one(tok)
                 if actor is not None and actor.kind is ActorKind.PERSON:
                     self.spoke(actor)
