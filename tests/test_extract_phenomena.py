@@ -991,6 +991,11 @@ CASES = {
         [("Oja", D, "the exchange had processed stolen funds"),
          ("Mia Lund", A, "her clients had no way to block any user")],
     ),
+    "a-joint-statement-with-another-body-is-theirs-too": (
+        "The organiser, Baltic Fairs Group, said in a joint statement with the Riga Chamber of Commerce "
+        "that the incident had been an isolated act.",
+        [("Baltic Fairs Group", A, "an isolated act"), ("Riga Chamber of Commerce", A, "an isolated act")],
+    ),
     "a-reporting-verb-the-tagger-reads-as-a-noun": (
         "Prosecutors allege she offered the plans to a foreign agent.",
         [("Prosecutors", A, "she offered the plans to a foreign agent")],

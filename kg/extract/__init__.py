@@ -205,6 +205,8 @@ class Extractor:
                     if f.speaker is not None and f.speaker.i > sent.start and f.speaker.pos_ == "NOUN":
                         memory.note_businesses(sent.doc[sent.start : f.speaker.i])  # "the company"
                     speakers = memory.resolve(f.speaker) if f.speaker is not None else []
+                    if speakers and f.at >= 0:
+                        speakers += [a for a in memory.cosigners(doc[f.at]) if a not in speakers]
                     if speakers:
                         _render(f, speakers, memory, mask)
                         for actor in speakers:

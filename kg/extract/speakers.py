@@ -334,6 +334,22 @@ class SpeakerMemory:
                 out.append(actor)
         return out
 
+    def cosigners(self, verb: Token) -> list[Actor]:
+        """Who else a statement is made with: *said in a joint statement with the Chamber of
+        Commerce that P* is the Chamber's statement too."""
+        out: list[Actor] = []
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "through")):
+            for document in (o for o in prep.children if o.dep_ == "pobj"):
+                if not any(c.lower_ == "joint" for c in document.children):
+                    continue
+                partners = [o for w in document.children if w.dep_ == "prep" and w.lower_ == "with"
+                            for o in w.children if o.dep_ == "pobj"]
+                for partner in (p for o in partners for p in (o, *_conjuncts(o))):
+                    actor = self._resolve_one(partner)
+                    if actor is not None:
+                        out.append(actor)
+        return out
+
     def _resolve_one(self, tok: Token) -> Actor | None:
         low = tok.lower_
         aged = any(c.dep_ in ("compound", "npadvmod") and c.lower_ == "year" for c in tok.children)
