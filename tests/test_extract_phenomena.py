@@ -996,6 +996,11 @@ CASES = {
         "that the incident had been an isolated act.",
         [("Baltic Fairs Group", A, "an isolated act"), ("Riga Chamber of Commerce", A, "an isolated act")],
     ),
+    "a-short-name-of-a-business-named-in-a-list-is-that-business": (
+        "The report names two managers: Gannet Reach Ship Management, based in Dubai, and Corvo Marine "
+        "Services. Gannet Reach said its vessels had never switched off their transponders.",
+        [("Gannet Reach Ship Management", D, "switched off their transponders")],
+    ),
     "a-reporting-verb-the-tagger-reads-as-a-noun": (
         "Prosecutors allege she offered the plans to a foreign agent.",
         [("Prosecutors", A, "she offered the plans to a foreign agent")],

@@ -586,8 +586,11 @@ class SpeakerMemory:
         ends in a word that names a business (*Koivu Metals*, which the tagger may take for a person)."""
         if _corporate_name(ent) or _described_as_body(ent) or ent[-1].lower_ in BODY_NOUNS:
             return True  # "... Free Zone Authority", which the tagger may take for a person
-        if self._org_called(" ".join(_name_tokens(ent))) is not None:
-            return True  # "Kestrel Ridge's head", after "the security firm Kestrel Ridge"
+        short = " ".join(_name_tokens(ent))
+        if any(o.label == short or _shortens(short, o.label) for o in self.named_orgs):
+            # "Kestrel Ridge's head", after "the security firm Kestrel Ridge"; "Kestrel Bay called
+            # it baseless", after "Kestrel Bay Ship Management"
+            return True
         known = self.gazetteer.find(ent.text)
         return known is not None and known.kind is not ActorKind.PERSON
 
