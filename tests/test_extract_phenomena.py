@@ -1001,6 +1001,14 @@ CASES = {
         "Services. Gannet Reach said its vessels had never switched off their transponders.",
         [("Gannet Reach Ship Management", D, "switched off their transponders")],
     ),
+    "there-is-no-x-rebuts-that-there-is-one": (
+        "Brightdesk said there was no vulnerability in its code. Deputy Minister Oleg Sarin said there "
+        "was no shadow fleet. Brightdesk said there was no evidence that data had been stolen, and no "
+        "reason for panic.",
+        [("Brightdesk", D, "there was a vulnerability in its code"),
+         ("Oleg Sarin", D, "there was a shadow fleet"),
+         ("Brightdesk", A, "there was no evidence that data had been stolen")],
+    ),
     "a-reporting-verb-the-tagger-reads-as-a-noun": (
         "Prosecutors allege she offered the plans to a foreign agent.",
         [("Prosecutors", A, "she offered the plans to a foreign agent")],

@@ -26,6 +26,7 @@ from kg.extract.lexicon import (
     HEDGE_CUES,
     MODAL_HEDGES,
     NON_ANAPHORIC_CLAIM_NOUNS,
+    UNREBUTTING_NOUNS,
 )
 from kg.extract.speakers import SpeakerMemory
 from kg.records import Actor, ActorKind, Article, Claim, Evidence, Extraction, Stance, Statement
@@ -412,9 +413,14 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
             subjects = [a for sp in speakers for a in sp.chain() if a.kind is ActorKind.STATE][:1]
             if subjects:
                 subs.update({owner.i: "", subject.i: subjects[0].label})
+        elif f.existential and subject.lemma_.lower() in UNREBUTTING_NOUNS:
+            subjects = []  # "there is no evidence that P", "there is no reason for panic": a finding
         elif f.existential:
-            # "(Pakistan's spokeswoman:) there has been no transfer of Pakistani arms": whose they are
-            subjects = memory.named_states(doc[subject.left_edge.i : subject.right_edge.i + 1])[:1]
+            # "(Pakistan's spokeswoman:) there has been no transfer of Pakistani arms": whose they are;
+            # "there was no vulnerability in its code", "there is no shadow fleet": the speaker rebuts
+            # what was said to exist
+            phrase = doc[subject.left_edge.i : subject.right_edge.i + 1]
+            subjects = memory.named_states(phrase)[:1] or speakers
         else:
             subjects = resolved or memory.resolve(subject)
         sides = {a.key for sp in speakers for a in sp.chain()}

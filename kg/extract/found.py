@@ -134,10 +134,14 @@ def make_found(
             found.affirmed = tuple((i, w) for i, w in none if w)
             found.harm = _suffered(root, subject)
         elif subject is None and not knowing and (there := _there_is_no(root)):
-            # "there has been no transfer of arms": the positive form drops the "no"
+            # "there has been no transfer of arms": the positive form says "a" for the "no" of a
+            # singular noun ("there is a shadow fleet") and drops it before a plural or mass noun
             noun, det = there
             found.negated_subject, found.negation = noun, frozenset((det.i,))
             found.existential = True
+            after = next((t.lower_ for t in det.doc[det.i + 1 : noun.i + 1] if t.is_alpha), "")
+            if noun.tag_ == "NN":
+                found.affirmed = ((det.i, "an" if after[:1] in tuple("aeiou") else "a"),)
         elif subject is not None and (idiom := _nothing_to_do_with(root)):
             # "Moscow had nothing to do with the attack" denies that Moscow was behind it
             found.negated_subject, found.negation = subject, idiom

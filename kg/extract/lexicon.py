@@ -63,6 +63,9 @@ NAMING_VERBS = frozenset("call name know dub style term brand".split())
 
 # What a search finds no trace of: "found no evidence that P" denies P.
 TRACE_NOUNS = frozenset("evidence sign indication trace proof".split())
+# What "there is no X" finds missing without rebutting anything said: "there is no evidence that P",
+# "there is no reason for panic" (while "there is no shadow fleet" denies that there is one).
+UNREBUTTING_NOUNS = TRACE_NOUNS | frozenset("reason need doubt question".split())
 
 # Verbs that deny the proposition in their complement or object.
 DENY_VERBS = frozenset("deny reject dismiss refute rebut repudiate disavow disclaim dispute".split())
