@@ -763,7 +763,7 @@ CASES = {
     "there-has-been-no-transfer-of-our-sides-arms": (
         "Chile denied selling rifles to the rebels. \"There has been no transfer of Chilean arms to the "
         "rebels,\" foreign office spokeswoman Paula Rojas said.",
-        [("Chile", D, "selling rifles"), ("Paula Rojas", D, "There has been transfer of Chilean arms")],
+        [("Chile", D, "selling rifles"), ("Paula Rojas", D, "There has been a transfer of Chilean arms")],
     ),
     "this-was-not-what-it-was-said-to-be": (
         "\"This was not a prank by students,\" the inspector, Ada Lund, said.",
