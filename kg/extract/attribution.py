@@ -66,10 +66,9 @@ def quoted(sent: Span) -> list[Found]:
     """A quoted sentence with no attribution of its own, whose speaker is the quote's: one
     statement per proposition, as for a complement (*"A is a problem, and we are working on B."*)."""
     root = sent.root
-    called_false = _judged_false_in_words(root)
     if root.pos_ in ("VERB", "AUX"):
         found = _split_clause(root, sent, None, root, Stance.ASSERT)
-    elif called_false:
+    elif called_false := _judged_false_in_words(root):
         found = [make_found(sent, None, "said", Stance.DENY, called_false)]
     else:
         found = [make_found(sent, None, "said", Stance.ASSERT, list(sent))]

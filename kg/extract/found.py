@@ -139,8 +139,8 @@ def make_found(
             noun, det = there
             found.negated_subject, found.negation = noun, frozenset((det.i,))
             found.existential = True
-            after = next((t.lower_ for t in det.doc[det.i + 1 : noun.i + 1] if t.is_alpha), "")
             if noun.tag_ == "NN":
+                after = next((t.lower_ for t in det.doc[det.i + 1 : noun.i + 1] if t.is_alpha), "")
                 found.affirmed = ((det.i, "an" if after[:1] in tuple("aeiou") else "a"),)
         elif subject is not None and (idiom := _nothing_to_do_with(root)):
             # "Moscow had nothing to do with the attack" denies that Moscow was behind it
@@ -222,7 +222,6 @@ def _there_is_no(verb: Token) -> tuple[Token, Token] | None:
     return None
 
 
-# Subjects that deny there is any: their positive word ("" drops the determiner).
 def _negative_subject(subject: Token) -> tuple[tuple[int, str], ...]:
     """The words that make a subject negative (*no* missiles, *neither* company, *nothing*), each
     with the word its positive form says instead."""

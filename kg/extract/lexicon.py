@@ -29,8 +29,8 @@ WITHHOLDING_VERBS = frozenset("comment speculate elaborate name identify disclos
 TELLING_WORDS = frozenset("interview statement remark comment speak talk".split())
 # "declined to comment further", "refused to say whether": a refusal, whatever the modal.
 DECLINING_VERBS = frozenset("decline refuse".split())
-# Negative pronouns, each with the word its positive form says instead: "none of its staff knew"
-# denies that some of them knew.
+# Negative pronouns, each with the word its positive form says instead: "nothing was taken" is
+# contradicted by "something was taken".
 NEGATIVE_PRONOUNS = {"nothing": "something", "nobody": "someone", "none": "some"}
 # Verbs whose negation only says nothing was said: "did not comment on", "would not speculate".
 SILENT_VERBS = frozenset("comment speculate elaborate".split())
