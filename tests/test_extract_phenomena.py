@@ -1018,6 +1018,38 @@ CASES = {
         "met the buyers.",
         [("Lena Varga", D, "had met the buyers")],
     ),
+    "according-to-x-one-statement-per-act-of-a-chain": (
+        "According to the indictment, Marlow Freight bought the lathes in Turin, relabelled them as "
+        "farm machinery and shipped them to Minsk.",
+        [("prosecutors", A, "Marlow Freight bought the lathes in Turin"),
+         ("prosecutors", A, "Marlow Freight relabelled them as farm machinery"),
+         ("prosecutors", A, "Marlow Freight shipped them to Minsk")],
+    ),
+    "a-second-report-hung-on-what-was-said-is-the-speakers-own": (
+        "Ines Kallas said the network's clips were viewed about two million times, but cautioned that "
+        "many of those views came from automated accounts.",
+        [("Ines Kallas", A, "the network's clips were viewed about two million times"),
+         ("Ines Kallas", A, "many of those views came from automated accounts")],
+    ),
+    "a-judgement-of-a-deed-hung-on-what-was-said-is-the-speakers-own": (
+        "The embassy said the crew had acted lawfully and called the seizure of the ship an act of piracy.",
+        [("embassy", A, "the crew had acted lawfully"),
+         ("embassy", A, "the seizure of the ship is an act of piracy")],
+    ),
+    "an-unnamed-person-the-text-describes-speaks": (
+        "A former Corvane employee, who asked not to be named, said the invoices were forged. "
+        "A person at one of the affected banks said the transfers had stopped.",
+        [("former Corvane employee", A, "the invoices were forged"),
+         ("person at one of the affected banks", A, "the transfers had stopped")],
+    ),
+    "the-short-name-of-a-business-is-that-business-however-tagged": (
+        "The satellite operator Helion Orbital said it was worried. Helion described the manoeuvre as "
+        "reckless. Brixa Energy said it was worried. Brixa described the attack as reckless.",
+        [("Helion Orbital", A, "Helion Orbital was worried"),
+         ("Helion Orbital", A, "the manoeuvre is reckless"),
+         ("Brixa Energy", A, "Brixa Energy was worried"),
+         ("Brixa Energy", A, "the attack is reckless")],
+    ),
     "a-regulator-named-in-apposition-is-a-body": (
         "The regulator, the Financial Markets Board, said it would appeal the ruling.",
         [("Financial Markets Board", A, "would appeal the ruling")],

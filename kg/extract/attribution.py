@@ -452,17 +452,32 @@ def _split_clause(
     called_false = _judged_false_in_words(clause) if stance is Stance.ASSERT else None
     if called_false:
         return [make_found(sent, speaker, verb, Stance.DENY, called_false)]
-    own = {t.i for t in clause.subtree}
+    bodies, judged = _propositions(clause, sent, speaker)
+    return [make_found(sent, speaker, verb, stance, body) for body in bodies] + judged
+
+
+def _propositions(
+    clause: Token, sent: Span, speaker: Token | None, leave_out: frozenset[int] = frozenset()
+) -> tuple[list[list[Token]], list[Found]]:
+    """The propositions of one reported clause (less ``leave_out``, the words that report it), and
+    the statements of the speaker's own the parser hung on it (*P and called Q absurd*)."""
+    own = {t.i for t in clause.subtree} - leave_out
     parts: list[list[Token]] = []
     judged: list[Found] = []
 
     def detach(conj: Token) -> set[int]:
-        """Take a conjunct, and the conjunction before it, out of the first proposition."""
+        """Take a conjunct, and the conjunction before it, out of the proposition it hangs on."""
         sub = {t.i for t in conj.subtree}
-        own.difference_update(sub, (c.i for c in clause.children if c.dep_ == "cc" and c.i < conj.i))
+        joining = [c.i for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i]
+        own.difference_update(sub, joining)
+        for part in parts:  # "bought P, relabelled it and shipped it": a chain of conjuncts
+            part[:] = [t for t in part if t.i not in sub and t.i not in joining]
         return sub
 
-    for conj in (c for c in clause.children if c.dep_ == "conj"):
+    chain = [c for c in clause.children if c.dep_ == "conj"]
+    while chain:
+        conj = chain.pop(0)
+        before = len(parts)
         if conj.tag_ == "MD":  # "I have never betrayed it, and I never would": no act of its own
             detach(conj)
             continue
@@ -484,7 +499,7 @@ def _split_clause(
             and (any(c.dep_ in _SUBJECTS for c in conj.children) or _second_that(conj))
             and not _restates(conj)
         ):
-            parts.append([sent.doc[i] for i in sorted(detach(conj))])
+            parts.append([sent.doc[i] for i in sorted(detach(conj) - leave_out)])
         elif (
             clause.pos_ in ("VERB", "AUX")
             and conj.pos_ in ("VERB", "AUX")
@@ -502,7 +517,10 @@ def _split_clause(
             # each with the subject they share
             shared = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
             if shared:
-                parts.append(sorted([*shared, *(sent.doc[i] for i in detach(conj))], key=lambda t: t.i))
+                sub = detach(conj) - leave_out
+                parts.append(sorted([*shared, *(sent.doc[i] for i in sub)], key=lambda t: t.i))
+        if len(parts) > before:
+            chain[:0] = [c for c in conj.children if c.dep_ == "conj"]
     for adv in clause.children:
         said = any(c.dep_ == "ccomp" for c in adv.children)
         participle = adv.dep_ == "advcl" and adv.tag_ == "VBG" and adv.lemma_.lower() in ASSERT_VERBS
@@ -513,12 +531,11 @@ def _split_clause(
         elif adv.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in adv.children
         ):
-            sub = {t.i for t in adv.subtree}
+            sub = {t.i for t in adv.subtree} - leave_out
             own -= sub
             parts.append([sent.doc[i] for i in sorted(sub) if sent.doc[i].lower_ not in CONCESSIVE_MARKS])
     first = [sent.doc[i] for i in sorted(own)]
-    bodies = [body for body in [first, *parts] if body and not _withheld(body)]
-    return [make_found(sent, speaker, verb, stance, body) for body in bodies] + judged
+    return [body for body in [first, *parts] if body and not _withheld(body)], judged
 
 
 def _relayed_denial(clause: Token, sent: Span, speaker: Token | None) -> list[Found] | None:
@@ -606,6 +623,11 @@ def _conjoined_report(conj: Token, sent: Span, speaker: Token | None) -> list[Fo
         obj = next((c for c in conj.children if c.dep_ in ("dobj", "obj")), None)
         accused = accusation(conj, obj) if obj is not None else None
         return [make_found(sent, speaker, conj, Stance.ASSERT, *accused)] if accused else None
+    said = [c for c in conj.children if c.dep_ == "ccomp"]
+    if said and _is_cue(conj) and lemma not in JUDGE_VERBS and not _negated(conj):
+        # "X said P, but cautioned that Q": the parser hangs the second report on P
+        stance = Stance.DENY if lemma in DENY_VERBS else Stance.ASSERT
+        return [f for clause in said for f in _split_clause(clause, sent, speaker, conj, stance)]
     return None
 
 
@@ -626,9 +648,13 @@ def _conjoined_judgement(conj: Token, sent: Span, speaker: Token | None) -> Foun
     if not _is_cue(conj) or any(c.dep_ in _SUBJECTS for c in conj.children):
         return None
     obj = next((c for c in conj.children if c.dep_ in ("dobj", "obj")), None)
-    if obj is None or obj.lemma_.lower() not in CLAIM_NOUNS:
+    if obj is None:
         return None
     lemma = conj.lemma_.lower()
+    if obj.lemma_.lower() not in CLAIM_NOUNS:
+        # "X said P, and called the boarding an act of piracy": X's own judgement of a deed (a
+        # dismissal with no verdict, "and dismissed two officials", is no judgement)
+        return _judgement(conj, obj, sent, speaker) if lemma in JUDGE_VERBS and lemma != "dismiss" else None
     if lemma in JUDGE_VERBS:
         return _judgement(conj, obj, sent, speaker)
     if lemma in DENY_VERBS:
@@ -810,17 +836,16 @@ def _according_to(sent: Span) -> list[Found]:
                 phrase = {i for i in phrase if i < comma}
                 named = [t for t in to.subtree if t.i < comma and t.pos_ in ("PROPN", "NOUN")]
                 source = min(named, key=depth) if named else source
+            root = sent.root
+            if root.pos_ in ("VERB", "AUX") and root.i not in phrase:
+                # "According to X, P, Q and R", "According to X, while P, Q": one statement of
+                # X's per proposition, split as a reported clause is
+                bodies, judged = _propositions(root, sent, source, frozenset(phrase))
+                out.extend(make_found(sent, source, "according to", Stance.ASSERT, b) for b in bodies)
+                out.extend(judged)
+                continue
             body = [t for t in sent if t.i not in phrase and not (t.is_punct and t.i in (sent.end - 1,))]
-            # "According to X, while P, Q": P and Q are two propositions
-            conceded = [
-                adv for adv in sent.root.children
-                if adv.dep_ == "advcl" and adv.i not in phrase
-                and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in adv.children)
-            ]
-            parts = [[t for t in adv.subtree if t.lower_ not in CONCESSIVE_MARKS] for adv in conceded]
-            conceded_ids = {t.i for adv in conceded for t in adv.subtree}
-            body = [t for t in body if t.i not in conceded_ids]
-            out.extend(make_found(sent, source, "according to", Stance.ASSERT, p) for p in [body, *parts])
+            out.append(make_found(sent, source, "according to", Stance.ASSERT, body))
     return out
 
 

@@ -227,6 +227,12 @@ class ClaimIndex:
         raw = [w.replace("’", "'") for w in _WORD.findall(text)]
         raw = [w[:-2] if w.lower().endswith("'s") else w for w in raw]
         out: list[str] = []
+        # a run of capitalised words is a name ("Daugava Agri Trade"), even one at the start or one
+        # of whose words is also a common word; a lone capital may just open the sentence
+        caps = [w[:1].isupper() and w.lower() not in _STOP for w in raw]
+        in_run = [
+            c and ((i > 0 and caps[i - 1]) or (i + 1 < len(raw) and caps[i + 1])) for i, c in enumerate(caps)
+        ]
         i = 0
         while i < len(raw):
             actor, n = self._actor_at(raw, i)
@@ -237,7 +243,7 @@ class ClaimIndex:
                 i += n
                 continue
             word = raw[i].lower()
-            if i > 0 and raw[i][:1].isupper() and word not in _STOP and word not in _KNOWN:
+            if in_run[i] or (i > 0 and caps[i] and word not in _KNOWN):
                 out.append("@" + word)  # a name the gazetteer does not know is still a name
             elif word in _NEGATIONS or word.endswith("n't"):
                 out.append(NEGATION)  # "is worried" and "is not worried" are different propositions

@@ -370,6 +370,12 @@ class SpeakerMemory:
             known = self._by_name(tok.text)  # "Mets said", however the tagger took the surname
             if known is not None:
                 return self._remember(known.actor).actor
+            if tok.pos_ in ("NOUN", "PROPN"):
+                # "Helion described the manoeuvre as reckless" after "Helion Orbital", whether the
+                # tagger took the short name for a common noun or a name of its own
+                longer = next((o for o in reversed(self.named_orgs) if _shortens(tok.text, o.label)), None)
+                if longer is not None:
+                    return longer
         titled = _titled_name(tok)
         if titled is not None:  # "spokeswoman Sadia Rahim", which the tagger took for a body
             return self._person_from_entity(titled).actor
@@ -475,7 +481,12 @@ class SpeakerMemory:
                 return self._description(tok)
             owned = any(c.dep_ == "poss" for c in tok.children)
             # "a person familiar with the matter", "a source close to the inquiry": unnamed, described
-            unnamed = any(c.dep_ == "amod" and c.i > tok.i for c in tok.children)
+            unnamed = any(c.dep_ == "amod" and c.i > tok.i for c in tok.children) or (
+                # "a former employee, who asked not to be named, said", "a person at one of the
+                # carriers said": an unnamed person the text describes
+                any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+                and any(c.dep_ in ("relcl", "prep", "acl") and c.i > tok.i for c in tok.children)
+            )
             if lemma in PERSON_NOUNS and tok.tag_ == "NN" and (owned or _has_definite_det(tok) or unnamed):
                 return self._description(tok)  # "Dorsey's lawyer said", "according to the lawyer"
             if lemma in ORG_NOUNS or low in ORG_NOUNS or _place_modifier(tok, self.gazetteer):
@@ -615,6 +626,11 @@ class SpeakerMemory:
         words = [t for t in noun_phrase(tok) if t.lower_ not in DETERMINERS]
         for mod in (c for c in tok.children if c.dep_ == "amod" and c.i > tok.i):  # "familiar with X"
             words += itertools.takewhile(lambda t: not t.is_punct, mod.subtree)
+        if len(words) == 1:
+            # "a person at one of the carriers": a bare "person" would make every unnamed person
+            # in every article one actor
+            for mod in (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i):
+                words += itertools.takewhile(lambda t: not t.is_punct, mod.subtree)
         label = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
         return Actor(actor_key(label), label, ActorKind.PERSON, role=tok.lemma_.lower(), speaks_for=place)
 
