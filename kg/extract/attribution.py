@@ -166,6 +166,9 @@ def _subject(verb: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+    misread = _misread_subject(verb)
+    if misread is not None:
+        return misread
     head = verb.head
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     joined = any(c.dep_ == "cc" for c in head.children if head.i < c.i < verb.i)
@@ -188,6 +191,27 @@ def _subject(verb: Token) -> Token | None:
             if head.dep_ == "ccomp" and _is_cue(head.head) and not _is_cue(head):
                 head = head.head  # "X denied that P, saying Q", the participle hung on P
         return _subject(head)
+    return None
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """The subject of a report the parser took for a modifier: *the 47-year-old said*, with *old*
+    read as an adjective of *said*; *Driftly, which is based in Dublin, said*, with the unknown name
+    read as an adverb. Only right before the verb (bar commas) and, for a name, opening the sentence."""
+    if not any(c.dep_ == "ccomp" for c in verb.children) and verb.dep_ != "ROOT":
+        return None
+    for child in verb.children:
+        if child.dep_ not in ("amod", "advmod", "npadvmod", "dep"):
+            continue
+        aged = child.lower_ == "old" and any(c.lower_ == "year" for c in child.children)
+        before = child.i < verb.i
+        between = verb.doc[child.right_edge.i + 1 : verb.i] if before else verb.doc[verb.i + 1 : child.i]
+        adjacent = all(t.is_punct for t in between)
+        if aged and adjacent:
+            return child
+        opening = child.left_edge.i == verb.sent.start and before
+        if opening and adjacent and child.text[:1].isupper() and child.pos_ != "PROPN":
+            return child
     return None
 
 
@@ -230,6 +254,10 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     if clauses:
         clauses += _contrasted(verb)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not objects and lemma in DENY_VERBS:
+        # "has also denied, in the past, reports by X that P": the parser loses the object after
+        # the inserted phrase
+        objects = [c for c in verb.children if c.dep_ == "dep" and c.pos_ == "NOUN" and c.i > verb.i]
     if lemma in ACCUSING_VERBS:
         accused = accusation(verb, objects[0] if objects else None)
         if accused is not None:
@@ -271,7 +299,7 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
             out.extend(_split_clause(clause, sent, speaker, verb, stance))
         return out
     if (
-        lemma in ASSERT_VERBS
+        lemma in ASSERT_VERBS  # "records show ships leaving the port" too
         and objects
         and objects[0].lemma_.lower() not in REPORTING_NOUNS  # "repeated its denial that P": read there
         and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in objects[0].children)
@@ -291,7 +319,7 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     told = _told_before(verb, speaker, sent)
     if told:
         return [make_found(sent, speaker, verb, stance, told)]
-    if verb.dep_ == "parataxis" and not objects and not mask[verb.head.i]:
+    if verb.dep_ == "parataxis" and not objects and not (mask[verb.head.i] and mask[sent.start]):
         # "In the weeks after the theft, he said, deposits doubled": the sentence around the
         # parenthetical report is what it reports
         inserted = {t.i for t in verb.subtree}

@@ -101,7 +101,7 @@ DESTINATION_PREPS = frozenset("to through via into".split())
 REPORT_NOUNS = frozenset(
     "report reports information intelligence assessment statement study analysis data estimate "
     "estimates survey findings finding document documents review investigation order ruling advisory "
-    "indictment filing filings".split()
+    "indictment filing filings figures statistics records".split()
 )
 
 # Verbs whose subject wrote the report in their object: "X published a report".
@@ -209,6 +209,9 @@ STATE_BODIES = frozenset("ministry embassy mission government administration cab
 PROSECUTION_DOCUMENTS = frozenset("indictment".split())
 # Documents a body issues, named without their author: "according to the order / the advisory".
 ISSUED_DOCUMENTS = frozenset("order ruling advisory filing findings".split())
+# Records kept rather than written: with no author named, the records themselves are the source
+# ("according to shipping records", "customs data show P").
+RECORD_NOUNS = frozenset("data figures statistics records documents".split())
 # Words for a body of people, any of which a later "the group" may mean.
 COLLECTIVE_BODIES = frozenset(
     "group nonprofit non-profit ngo organisation organization charity network watchdog coalition alliance "

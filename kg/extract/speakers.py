@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kg.extract.gazetteer import Gazetteer, actor_key
 from kg.extract.lexicon import (
     BODY_NOUNS,
+    CLAIM_NOUNS,
     COLLECTIVE_BODIES,
     COMPANY_NOUNS,
     CORPORATE_NAME_ENDS,
@@ -30,6 +31,7 @@ from kg.extract.lexicon import (
     PROSECUTION_DOCUMENTS,
     PUBLIC_BODY_WORDS,
     PUBLISHING_VERBS,
+    RECORD_NOUNS,
     REPORT_NOUNS,
     REPRESENTATIVE_ROLES,
     ROLE_NOUNS,
@@ -170,7 +172,7 @@ class SpeakerMemory:
                 commas = [t.i for t in named if t.text == ","]
                 if commas:  # "According to the Treasury, Silverpeak Ltd": the tagger ran two names together
                     named = named.doc[commas[-1] + 1 : named.end]
-                label = " ".join(t.text for t in named if t.lower_ not in DETERMINERS)
+                label = _written([t for t in named if t.lower_ not in DETERMINERS])
                 if not label:
                     continue
                 # "Banque Ferrand" after "Banque Ferrand & Cie": the short name of the body named before
@@ -354,9 +356,9 @@ class SpeakerMemory:
         low = tok.lower_
         aged = any(c.dep_ in ("compound", "npadvmod") and c.lower_ == "year" for c in tok.children)
         if low == "old" and aged:
-            # "the 54-year-old told the court": the person the article is speaking of, like "he"
-            people = self.speakers or self.people
-            return people[-1].actor if people else None
+            # "the 54-year-old told the court": the person the article named last, like "he" (who
+            # may not have spoken yet: "X was expelled. '...,' the 47-year-old said")
+            return self.people[-1].actor if self.people else None
         if tok.pos_ == "PRON":
             if low in PERSONAL_PRONOUNS:
                 return self._pronoun(PERSONAL_PRONOUNS[low])
@@ -390,7 +392,7 @@ class SpeakerMemory:
             if earlier is not None:
                 return earlier
             ent = whole
-        if ent is not None and ent.label_ == "PERSON" and self._known_thing(ent):
+        if ent is not None and ent.label_ == "PERSON" and (self._known_thing(ent) or _which_clause(tok)):
             # The tagger takes a sentence-initial state for a person ("Armenia denied that ..."):
             # the gazetteer's actor, or the one key would name two kinds of actor.
             return self._organisation(tok, ent)
@@ -432,7 +434,9 @@ class SpeakerMemory:
             return self._report_author(tok)
         if ent is not None and ent.label_ in (_NE_STATE | _NE_ORG):
             return self._organisation(tok, ent)
-        if tok.pos_ == "PROPN":
+        misread = tok.pos_ in ("ADV", "ADJ", "VERB") and tok.text[:1].isupper() and tok.lower_ != "old"
+        if tok.pos_ == "PROPN" or misread:
+            # a name the tagger took for an adverb ("Driftly, which is based in Dublin, said")
             return self._organisation(tok, None)
         capitalised = tok.text[:1].isupper() and tok.i > tok.sent.start
         has_name = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts)
@@ -446,7 +450,18 @@ class SpeakerMemory:
             seat = _seat(tok, self.gazetteer) if lemma in STATE_BODIES else None
             if seat is not None:
                 return seat  # "the government in Bangui": the state whose seat it is
+            bare = lemma in VOICE_ROLES and len(noun_phrase(tok)) == 2 and not _has_definite_det(tok)
+            if bare and not any(c.dep_ in ("prep", "appos", "relcl", "acl") for c in tok.children):
+                # "..., a spokeswoman said": a voice of the body the sentence, or the one before, is about
+                voiced = self._sentence_body(tok) or self.last_thing
+                if voiced is not None:
+                    return voiced
             business = lemma in ORG_NOUNS or lemma in COMPANY_NOUNS or lemma in COLLECTIVE_BODIES
+            if not business and _has_definite_det(tok) and len(noun_phrase(tok)) == 2:
+                # "X, a militia based in Y, ..." then "the militia says": whatever the article called it
+                called = next((org for noun, org in reversed(self.described) if noun == lemma), None)
+                if called is not None:
+                    return called
             if lemma in VOICE_ROLES and _has_definite_det(tok) and len(noun_phrase(tok)) == 2:
                 holder = self._holder_of(lemma)  # "the spokesman": the person given that role
                 if holder is not None:
@@ -475,8 +490,8 @@ class SpeakerMemory:
             the_noun = _has_definite_det(tok) and len(noun_phrase(tok)) == 2
             if lemma in COUNTRY_NOUNS and the_noun and self.states:
                 return self._the_country()
-            if lemma in GROUP_NOUNS and tok.tag_ == "NNS":
-                return self._group(tok)
+            if tok.tag_ == "NNS" and (lemma in GROUP_NOUNS or lemma in COLLECTIVE_BODIES):
+                return self._group(tok)  # "rights organisations dispute it": bodies no one named
             if lemma in ROLE_NOUNS and _has_definite_det(tok):
                 return self._description(tok)
             owned = any(c.dep_ == "poss" for c in tok.children)
@@ -487,7 +502,13 @@ class SpeakerMemory:
                 any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
                 and any(c.dep_ in ("relcl", "prep", "acl") and c.i > tok.i for c in tok.children)
             )
-            if lemma in PERSON_NOUNS and tok.tag_ == "NN" and (owned or _has_definite_det(tok) or unnamed):
+            # "a former shipmate, who asked not to be named": "who" says it is a person, whatever the noun
+            someone = any(
+                c.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children)
+                for c in tok.children
+            )
+            person = lemma in PERSON_NOUNS or someone and not _has_definite_det(tok)
+            if person and tok.tag_ == "NN" and (owned or _has_definite_det(tok) or unnamed):
                 return self._description(tok)  # "Dorsey's lawyer said", "according to the lawyer"
             if lemma in ORG_NOUNS or low in ORG_NOUNS or _place_modifier(tok, self.gazetteer):
                 return self._organisation(tok, None)
@@ -513,6 +534,17 @@ class SpeakerMemory:
             return person
         title = person.role or role.lemma_.lower()
         return self._remember(replace(person, role=title, speaks_for=client)).actor
+
+    def _sentence_body(self, tok: Token) -> Actor | None:
+        """The organization or state a sentence has for its first subject, other than ``tok``."""
+        for other in tok.sent:
+            if other.i != tok.i and other.dep_ in ("nsubj", "nsubjpass") and other.pos_ in ("NOUN", "PROPN"):
+                if other.pos_ == "NOUN" and not _has_definite_det(other):
+                    continue  # "hackers stole data": a noun without "the" names no body spoken of
+                actor = self._resolve_one(other)
+                if actor is not None and actor.kind in (ActorKind.ORGANIZATION, ActorKind.STATE):
+                    return actor
+        return None
 
     def _plural_before(self, span: Span, end: int) -> list[Actor]:
         """The last plural subject before ``end``: a group (*prosecutors*) or joined names (*Germany
@@ -548,7 +580,7 @@ class SpeakerMemory:
         """*cybersecurity firm Mandiant* is Mandiant; a public body's description gives its side
         (*Russian state news agency TASS*, *its state news agency KCNA* after a state): a firm's
         does not (*US chipmaker Nvidia* does not speak for the United States)."""
-        label = " ".join(t.text for t in name)
+        label = _written(name)
         known = self.gazetteer.find(label)
         if known is not None:
             return known
@@ -619,7 +651,9 @@ class SpeakerMemory:
         if place is None and STATE_BODIES & {t.lower_ for t in noun_phrase(tok)}:
             # "In Moscow, a Foreign Ministry spokesperson said": of the state whose capital it is
             place = _dateline_state(tok, self.gazetteer)
-        for person in reversed(self.people):
+        # "a German security official said": someone new, never the official named before
+        new = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        for person in [] if new else reversed(self.people):
             role = (person.actor.role or "").lower()
             if tok.lemma_.lower() in role or (place is not None and person.actor.speaks_for == place):
                 return person.actor
@@ -631,7 +665,7 @@ class SpeakerMemory:
             # in every article one actor
             for mod in (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i):
                 words += itertools.takewhile(lambda t: not t.is_punct, mod.subtree)
-        label = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+        label = _written(words).replace(" 's", "'s").replace(" ’s", "’s")
         return Actor(actor_key(label), label, ActorKind.PERSON, role=tok.lemma_.lower(), speaks_for=place)
 
     def _person_from_entity(self, ent: Span) -> _Person:
@@ -757,6 +791,16 @@ class SpeakerMemory:
             for c in tok.lefts
             if c.dep_ in ("compound", "amod", "nmod") and c.pos_ != "ADJ" or c.dep_ == "compound"
         ]
+        if tok.lemma_.lower() in RECORD_NOUNS or tok.lower_ in RECORD_NOUNS:
+            if _has_definite_det(tok) and tok.lemma_.lower() in self.documents:
+                return self.documents[tok.lemma_.lower()]  # "X obtained records ... the records show"
+            # "shipping records", "Russian customs data": not the shippers' or the customs' own word
+            if _has_determiner(tok) and not mods:
+                return None
+            label = _written([t for t in noun_phrase(tok) if t.lower_ not in DETERMINERS])
+            source = self._new_org(label, tok)
+            self.documents[tok.lemma_.lower()] = source  # a later "the records show P" means them
+            return source
         if mods:
             name = tok.doc[mods[0].left_edge.i : tok.i].text
             return self.gazetteer.find(name) or self._new_org(name, tok)
@@ -774,7 +818,9 @@ class SpeakerMemory:
 
     def _group(self, tok: Token) -> Actor:
         words = [t for t in noun_phrase(tok) if t.lower_ not in DETERMINERS]
-        label = " ".join(t.text for t in words) or tok.text
+        while len(words) > 1 and words[0].lemma_.lower() in CLAIM_NOUNS:
+            words = words[1:]  # "..., a claim rights groups dispute", the claim parsed into the name
+        label = _written(words) or tok.text
         side = _place_modifier(tok, self.gazetteer)
         return Actor(actor_key(label), label, ActorKind.GROUP, speaks_for=side)
 
@@ -784,7 +830,7 @@ class SpeakerMemory:
         words = _with_object(words) if ent is not None else words
         while len(words) > 1 and words[-1].text in ("'s", "’s"):  # "Kestrel Ridge's", tagged as one name
             words = words[:-1]
-        text = " ".join(t.text for t in words if t.lower_ not in ("the", "a", "an"))
+        text = _written([t for t in words if t.lower_ not in ("the", "a", "an")])
         for name in (text, ent.text if ent is not None else None, tok.text):
             if name:
                 found = self.gazetteer.find(name)
@@ -854,6 +900,19 @@ def _told(tok: Token) -> bool:
 def _within(short: str, name: str) -> bool:
     """Every word of ``short`` is a word of ``name`` (*the Treasury* in *the US Treasury Department*)."""
     return all(w in name.split() for w in short.split())
+
+
+def _which_clause(tok: Token) -> bool:
+    """*Marvela, which is based in Dublin*: "which" says it is no person, whatever the tagger says."""
+    clauses = (c for c in tok.children if c.dep_ == "relcl")
+    return any(w.dep_ in ("nsubj", "nsubjpass") and w.lower_ == "which" for c in clauses for w in c.children)
+
+
+def _written(tokens: list[Token]) -> str:
+    """A name as written where its words run on (*Self-Defence*, not *Self - Defence*)."""
+    if all(b.i == a.i + 1 for a, b in zip(tokens, tokens[1:], strict=False)):
+        return "".join(t.text_with_ws for t in tokens).strip()
+    return " ".join(t.text for t in tokens)
 
 
 def _shortens(short: str, name: str) -> bool:
