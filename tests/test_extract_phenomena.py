@@ -1095,6 +1095,42 @@ CASES = {
         "March, a spokeswoman said.",
         [("Hollin University", A, "first learned of concerns about his work in March")],
     ),
+    "having-no-information-or-means-says-what-one-knows": (
+        "Petr Halas said he had no information about any incident at the plant. The firm said it had no "
+        "means of tracking the parts after delivery, and that it had no staff in Russia.",
+        [("Petr Halas", A, "had no information about any incident at the plant"),
+         ("firm", A, "had no means of tracking the parts after delivery"),
+         ("firm", D, "had staff in Russia")],
+    ),
+    "a-parenthetical-report-of-two-acts": (
+        "Marta Kosk is a prosecutor. Lin, she said, had used his press pass to cultivate sources among "
+        "parliamentary staff, and had passed the notes to his handlers.",
+        [("Marta Kosk", A, "Lin had used his press pass to cultivate sources among parliamentary staff"),
+         ("Marta Kosk", A, "Lin had passed the notes to his handlers")],
+    ),
+    "accused-of-one-act-and-of-another": (
+        "Spokesperson Wen Lu accused Denmark of \"politicising normal media work\" and of \"smearing a "
+        "Chinese journalist without any evidence\".",
+        [("Wen Lu", A, "Denmark politicising normal media work"),
+         ("Wen Lu", A, "Denmark smearing a Chinese journalist without any evidence")],
+    ),
+    "someone-who-identified-himself-as-a-groups-voice": (
+        "The Tarn Brigade, a hacker group, claimed the attack. A person who identified himself as the "
+        "group's administrator denied that it had any link to the Russian state.",
+        [("Tarn Brigade", A, "carried out the attack"),
+         ("Tarn Brigade", D, "link to the Russian state")],
+    ),
+    "a-place-a-company-is-based-in-is-no-company": (
+        "Velde Radar, which is based in Eindhoven, said it had sold the modules in good faith. The company "
+        "said it had stopped all sales to the broker in March.",
+        [("Velde Radar", A, "had sold the modules in good faith"),
+         ("Velde Radar", A, "had stopped all sales to the broker in March")],
+    ),
+    "a-promise-to-act-states-nothing": (
+        "Under its export contract, Kenya promised not to transfer the rifles to anyone. Kenya pledged "
+        "that it had never sold arms to the militia.",
+        [("Kenya", D, "Kenya had sold arms to the militia")],
+    ),
     "a-regulator-named-in-apposition-is-a-body": (
         "The regulator, the Financial Markets Board, said it would appeal the ruling.",
         [("Financial Markets Board", A, "would appeal the ruling")],

@@ -43,6 +43,26 @@ def blame_of(verb: Token, obj: Token, sent: Span, speaker: Token) -> Found | Non
     return make_found(sent, speaker, verb, Stance.ASSERT, by, what, joiner=" was behind ")
 
 
+def accusations(verb: Token, obj: Token | None) -> list[tuple[list[Token], list[Token]]]:
+    """*X accused Y of P and of Q* -> [(Y, P), (Y, Q)]; [] when the verb accuses no one here."""
+    found = accusation(verb, obj)
+    if found is None:
+        return []
+    accused, body = found
+    mark = ACCUSING_VERBS[verb.lemma_.lower()]
+    ids = {t.i for t in body}
+    # the second "of" hangs on the first as a conjunct: an act of its own, and the first act ends there
+    hung = [t for t in body if t.head.i not in ids]
+    further = [t for t in hung if t.dep_ == "conj" and t.lower_ == mark]
+    if not further:
+        return [found]
+    cut = {x.i for t in further for x in t.subtree} | {t.i for t in hung if t.dep_ == "cc"}
+    out = [(accused, [t for t in body if t.i not in cut])]
+    for prep in further:
+        out.append((accused, [t for c in prep.children if c.dep_ not in ("conj", "cc") for t in c.subtree]))
+    return out
+
+
 def accusation(verb: Token, obj: Token | None) -> tuple[list[Token], list[Token]] | None:
     """*X accused Y of P* -> (Y, P). The parser hangs *of P* on the verb or on the object; on the
     object, the act's own destination is often left on the verb (*accused Y of shipping tools |

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.accusations import accusation, blame_of
+from kg.extract.accusations import accusations, blame_of
 from kg.extract.found import Found, asked_or_bidden, depth, make_found, none_of
 from kg.extract.lexicon import (
     ACCUSING_VERBS,
@@ -40,6 +40,7 @@ from kg.extract.lexicon import (
     EVIDENCE_VERBS,
     JUDGE_VERBS,
     NEVER_NOUN_CUES,
+    PLEDGING_VERBS,
     RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
     SAYING_VERBS,
@@ -242,6 +243,8 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         return []
     if _negated(verb):
         return []  # "would not say whether P", "has not denied P", "does not believe P": nothing said
+    if lemma in PLEDGING_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
+        return []  # "Uganda promised not to transfer the missiles": an undertaking, not a proposition
     stance = Stance.DENY if lemma in DENY_VERBS else Stance.ASSERT
     clauses = [
         c for c in verb.children
@@ -259,9 +262,9 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         # the inserted phrase
         objects = [c for c in verb.children if c.dep_ == "dep" and c.pos_ == "NOUN" and c.i > verb.i]
     if lemma in ACCUSING_VERBS:
-        accused = accusation(verb, objects[0] if objects else None)
-        if accused is not None:
-            return [make_found(sent, speaker, verb, stance, *accused)]
+        accused = accusations(verb, objects[0] if objects else None)
+        if accused:
+            return [make_found(sent, speaker, verb, stance, *pair) for pair in accused]
     if lemma in BLAMING_VERBS and (objects or verb.dep_ == "relcl"):
         # "the tanker investigators blame for the damage", "a group that X has linked to Y": the
         # object is the noun the relative clause hangs on
@@ -322,9 +325,9 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     if verb.dep_ == "parataxis" and not objects and not (mask[verb.head.i] and mask[sent.start]):
         # "In the weeks after the theft, he said, deposits doubled": the sentence around the
         # parenthetical report is what it reports
-        inserted = {t.i for t in verb.subtree}
-        around = [t for t in verb.head.subtree if t.i not in inserted]
-        return [make_found(sent, speaker, verb, stance, around)]
+        inserted = frozenset(t.i for t in verb.subtree)
+        bodies, own = _propositions(verb.head, sent, speaker, inserted)  # "P, she said, and Q"
+        return [make_found(sent, speaker, verb, stance, body) for body in bodies] + own
     if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
         # "As X pointed out, P": the main clause is the content
         main = verb.head
@@ -649,8 +652,8 @@ def _conjoined_report(conj: Token, sent: Span, speaker: Token | None) -> list[Fo
         return []
     if lemma in ACCUSING_VERBS:
         obj = next((c for c in conj.children if c.dep_ in ("dobj", "obj")), None)
-        accused = accusation(conj, obj) if obj is not None else None
-        return [make_found(sent, speaker, conj, Stance.ASSERT, *accused)] if accused else None
+        accused = accusations(conj, obj) if obj is not None else []
+        return [make_found(sent, speaker, conj, Stance.ASSERT, *pair) for pair in accused] or None
     said = [c for c in conj.children if c.dep_ == "ccomp"]
     if said and _is_cue(conj) and lemma not in JUDGE_VERBS and not _negated(conj):
         # "X said P, but cautioned that Q": the parser hangs the second report on P

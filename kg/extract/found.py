@@ -20,6 +20,7 @@ from kg.extract.lexicon import (
     QUOTE_CLOSE,
     QUOTE_OPEN,
     TRACE_NOUNS,
+    UNREBUTTING_NOUNS,
 )
 from kg.records import Stance
 
@@ -246,6 +247,8 @@ def _at_no_time(verb: Token) -> frozenset[int]:
 def _no_objects(verb: Token) -> frozenset[int]:
     """The *no* of *has no personnel and no operations in Sudan*: the act denied by its objects."""
     objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    if any(o.lemma_.lower() in UNREBUTTING_NOUNS or o.lower_ in UNREBUTTING_NOUNS for o in objects):
+        return frozenset()  # "it had no information about P", "no means of tracking it": what it knows
     nos = [d for o in objects for d in o.children if d.dep_ == "det" and d.lower_ == "no"]
     return frozenset(d.i for d in nos) if objects and len(nos) == len(objects) else frozenset()
 

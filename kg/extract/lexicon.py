@@ -65,7 +65,13 @@ NAMING_VERBS = frozenset("call name know dub style term brand".split())
 TRACE_NOUNS = frozenset("evidence sign indication trace proof".split())
 # What "there is no X" finds missing without rebutting anything said: "there is no evidence that P",
 # "there is no reason for panic" (while "there is no shadow fleet" denies that there is one).
-UNREBUTTING_NOUNS = TRACE_NOUNS | frozenset("reason need doubt question".split())
+UNREBUTTING_NOUNS = TRACE_NOUNS | frozenset(
+    "reason need doubt question information knowledge means ambiguity uncertainty".split()
+)
+
+# Reporting verbs that, with an infinitive ("promised not to sell them"), undertake an act rather
+# than state a proposition; with a clause ("pledged that P") they state one.
+PLEDGING_VERBS = frozenset("promise pledge vow".split())
 
 # Verbs that deny the proposition in their complement or object.
 DENY_VERBS = frozenset("deny reject dismiss refute rebut repudiate disavow disclaim dispute".split())

@@ -168,6 +168,10 @@ class SpeakerMemory:
         for named in [*span.ents, *unlabelled]:
             if _told(named.root):
                 continue  # "she told CEN News": the newsroom, not a business of the story
+            where = named.root.head
+            based = where.lower_ in ("in", "near") and where.head.lemma_.lower() == "base"
+            if named.root.dep_ == "pobj" and based:
+                continue  # "which is based in Eindhoven": a place the tagger took for a body
             if named.label_ == "ORG" or _corporate_name(named) or _described_as_body(named):
                 commas = [t.i for t in named if t.text == ","]
                 if commas:  # "According to the Treasury, Silverpeak Ltd": the tagger ran two names together
@@ -443,6 +447,12 @@ class SpeakerMemory:
         if tok.pos_ == "NOUN" and capitalised and has_name:
             return self._organisation(tok, None)  # "Open Seas Accountability", its last word tagged a noun
         if tok.pos_ == "NOUN":
+            posing = _identified_as(tok)
+            if posing is not None:
+                # "a man who identified himself as the group's spokesman, X": whom he said he was;
+                # "... as the group's administrator": the group he speaks for
+                owner = next((c for c in posing.children if c.dep_ == "poss"), None)
+                return self._resolve_one(posing) or (self._resolve_one(owner) if owner is not None else None)
             body = _role_holder(tok) if lemma in ROLE_NOUNS else None
             if body is not None:
                 # "a spokesperson for the foreign ministry": an unnamed voice of the organization
@@ -900,6 +910,19 @@ def _told(tok: Token) -> bool:
 def _within(short: str, name: str) -> bool:
     """Every word of ``short`` is a word of ``name`` (*the Treasury* in *the US Treasury Department*)."""
     return all(w in name.split() for w in short.split())
+
+
+_POSING = frozenset(("identify", "introduce"))
+_REFLEXIVE = frozenset(("himself", "herself", "themselves"))
+
+
+def _identified_as(tok: Token) -> Token | None:
+    """*a man who identified himself as the group's spokesman*: *spokesman*."""
+    for clause in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in _POSING):
+        if any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in clause.children):
+            as_ = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            return next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+    return None
 
 
 def _which_clause(tok: Token) -> bool:
