@@ -1043,10 +1043,10 @@ CASES = {
          ("person at one of the affected banks", A, "the transfers had stopped")],
     ),
     "the-short-name-of-a-business-is-that-business-however-tagged": (
-        "The satellite operator Helion Orbital said it was worried. Helion described the manoeuvre as "
+        "The satellite operator Corvid Orbital said it was worried. Corvid described the manoeuvre as "
         "reckless. Brixa Energy said it was worried. Brixa described the attack as reckless.",
-        [("Helion Orbital", A, "Helion Orbital was worried"),
-         ("Helion Orbital", A, "the manoeuvre is reckless"),
+        [("Corvid Orbital", A, "Corvid Orbital was worried"),
+         ("Corvid Orbital", A, "the manoeuvre is reckless"),
          ("Brixa Energy", A, "Brixa Energy was worried"),
          ("Brixa Energy", A, "the attack is reckless")],
     ),
@@ -1121,10 +1121,10 @@ CASES = {
          ("Tarn Brigade", D, "link to the Russian state")],
     ),
     "a-place-a-company-is-based-in-is-no-company": (
-        "Velde Radar, which is based in Eindhoven, said it had sold the modules in good faith. The company "
+        "Kessen Radar, which is based in Eindhoven, said it had sold the modules in good faith. The company "
         "said it had stopped all sales to the broker in March.",
-        [("Velde Radar", A, "had sold the modules in good faith"),
-         ("Velde Radar", A, "had stopped all sales to the broker in March")],
+        [("Kessen Radar", A, "had sold the modules in good faith"),
+         ("Kessen Radar", A, "had stopped all sales to the broker in March")],
     ),
     "a-promise-to-act-states-nothing": (
         "Under its export contract, Kenya promised not to transfer the rifles to anyone. Kenya pledged "

@@ -197,7 +197,7 @@ def _subject(verb: Token) -> Token | None:
 
 def _misread_subject(verb: Token) -> Token | None:
     """The subject of a report the parser took for a modifier: *the 47-year-old said*, with *old*
-    read as an adjective of *said*; *Driftly, which is based in Dublin, said*, with the unknown name
+    read as an adjective of *said*; *Tessly, which is based in Dublin, said*, with the unknown name
     read as an adverb. Only right before the verb (bar commas) and, for a name, opening the sentence."""
     if not any(c.dep_ == "ccomp" for c in verb.children) and verb.dep_ != "ROOT":
         return None
@@ -244,7 +244,7 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     if _negated(verb):
         return []  # "would not say whether P", "has not denied P", "does not believe P": nothing said
     if lemma in PLEDGING_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
-        return []  # "Uganda promised not to transfer the missiles": an undertaking, not a proposition
+        return []  # "Kenya promised not to transfer the rifles": an undertaking, not a proposition
     stance = Stance.DENY if lemma in DENY_VERBS else Stance.ASSERT
     clauses = [
         c for c in verb.children

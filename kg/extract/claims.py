@@ -227,7 +227,7 @@ class ClaimIndex:
         raw = [w.replace("’", "'") for w in _WORD.findall(text)]
         raw = [w[:-2] if w.lower().endswith("'s") else w for w in raw]
         out: list[str] = []
-        # a run of capitalised words is a name ("Daugava Agri Trade"), even one at the start or one
+        # a run of capitalised words is a name ("Velmar Agri Trade"), even one at the start or one
         # of whose words is also a common word; a lone capital may just open the sentence
         caps = [w[:1].isupper() and w.lower() not in _STOP for w in raw]
         in_run = [

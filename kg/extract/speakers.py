@@ -377,7 +377,7 @@ class SpeakerMemory:
             if known is not None:
                 return self._remember(known.actor).actor
             if tok.pos_ in ("NOUN", "PROPN"):
-                # "Helion described the manoeuvre as reckless" after "Helion Orbital", whether the
+                # "Brixa described the attack as reckless" after "Brixa Energy", whether the
                 # tagger took the short name for a common noun or a name of its own
                 longer = next((o for o in reversed(self.named_orgs) if _shortens(tok.text, o.label)), None)
                 if longer is not None:
@@ -396,7 +396,9 @@ class SpeakerMemory:
             if earlier is not None:
                 return earlier
             ent = whole
-        if ent is not None and ent.label_ == "PERSON" and (self._known_thing(ent) or _which_clause(tok)):
+        # "Marvela, which is based in Dublin": "which" says it is no person, whatever the tagger says
+        thing = ent is not None and (self._known_thing(ent) or _relative_opened_by(tok, "which"))
+        if ent is not None and ent.label_ == "PERSON" and thing:
             # The tagger takes a sentence-initial state for a person ("Armenia denied that ..."):
             # the gazetteer's actor, or the one key would name two kinds of actor.
             return self._organisation(tok, ent)
@@ -440,7 +442,7 @@ class SpeakerMemory:
             return self._organisation(tok, ent)
         misread = tok.pos_ in ("ADV", "ADJ", "VERB") and tok.text[:1].isupper() and tok.lower_ != "old"
         if tok.pos_ == "PROPN" or misread:
-            # a name the tagger took for an adverb ("Driftly, which is based in Dublin, said")
+            # a name the tagger took for an adverb ("Tessly, which is based in Dublin, said")
             return self._organisation(tok, None)
         capitalised = tok.text[:1].isupper() and tok.i > tok.sent.start
         has_name = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts)
@@ -513,11 +515,7 @@ class SpeakerMemory:
                 and any(c.dep_ in ("relcl", "prep", "acl") and c.i > tok.i for c in tok.children)
             )
             # "a former shipmate, who asked not to be named": "who" says it is a person, whatever the noun
-            someone = any(
-                c.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children)
-                for c in tok.children
-            )
-            person = lemma in PERSON_NOUNS or someone and not _has_definite_det(tok)
+            person = lemma in PERSON_NOUNS or _relative_opened_by(tok, "who") and not _has_definite_det(tok)
             if person and tok.tag_ == "NN" and (owned or _has_definite_det(tok) or unnamed):
                 return self._description(tok)  # "Dorsey's lawyer said", "according to the lawyer"
             if lemma in ORG_NOUNS or low in ORG_NOUNS or _place_modifier(tok, self.gazetteer):
@@ -925,10 +923,10 @@ def _identified_as(tok: Token) -> Token | None:
     return None
 
 
-def _which_clause(tok: Token) -> bool:
-    """*Marvela, which is based in Dublin*: "which" says it is no person, whatever the tagger says."""
+def _relative_opened_by(tok: Token, pronoun: str) -> bool:
+    """The noun has a relative clause whose subject is ``pronoun`` (*X, which is based in Y*)."""
     clauses = (c for c in tok.children if c.dep_ == "relcl")
-    return any(w.dep_ in ("nsubj", "nsubjpass") and w.lower_ == "which" for c in clauses for w in c.children)
+    return any(w.dep_ in ("nsubj", "nsubjpass") and w.lower_ == pronoun for c in clauses for w in c.children)
 
 
 def _written(tokens: list[Token]) -> str:
