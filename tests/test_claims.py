@@ -35,6 +35,8 @@ def _same(index: ClaimIndex, a: str, b: str) -> bool:
         ("Iran sent Russia drones", "Iran shipped drones to Moscow"),
         # the head of a compound names the kind of thing: weapons components are technology
         ("China provides Russia with weapons components", "China supplied dual-use technology to Russia"),
+        # reported speech shifts "will" to "would": that is no condition on the act
+        ("Iran will ship drones to Russia", "Iran would be shipping drones to Russia"),
     ],
 )
 def test_one_transfer_told_two_ways_is_one_claim(index: ClaimIndex, a: str, b: str) -> None:

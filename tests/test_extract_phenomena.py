@@ -697,6 +697,23 @@ CASES = {
         [("Bulgaria", A, "the GRU was behind the breach"),
          ("Foreign Ministry spokesperson", D, "Russia has conducted cyber operations")],
     ),
+    # what a court or jury hears is the prosecution's case; a court that tells speaks itself
+    "a-court-heard": (
+        "A customs clerk sold the inspection rota to a smuggling ring, a court heard on Monday.",
+        [("prosecutors", A, "sold the inspection rota")],
+    ),
+    "jurors-were-told-after-prosecutors-named": (
+        "Prosecutors in Hamburg charged Ines Vogt in May. Jurors were told that she had copied the "
+        "files onto a memory stick.",
+        [("Prosecutors", A, "she had copied the files")],
+    ),
+    # a minister with no country named, in a sentence that sets its scene in a capital first
+    "a-minister-speaking-in-the-capital": (
+        "Ghana said the border was calm. Speaking at a briefing in Lome on Friday, "
+        "Foreign Minister Kofi Agbeko said Togo had never sent a single rifle to the rebels.",
+        [("Ghana", A, "the border was calm"),
+         ("Kofi Agbeko", D, "Togo had sent a single rifle to the rebels")],
+    ),
     # the quoted judgement the parser buries inside the claim it judges; the spokesperson the
     # article described is who "the spokesperson" is next
     "a-buried-quoted-verdict-and-the-spokesperson-next": (

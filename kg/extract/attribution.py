@@ -48,7 +48,7 @@ from kg.extract.lexicon import (
     UNSAID_OBJECTS,
     WITHHOLDING_VERBS,
 )
-from kg.extract.names import names_report, naming_clause
+from kg.extract.names import hears_case, names_report, naming_clause
 from kg.extract.rejoinders import rejoinder, tail_of
 from kg.records import Stance
 
@@ -156,12 +156,14 @@ def _is_cue(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod":
         return False
     lemma = tok.lemma_.lower()
+    if lemma == "hear":  # "a court heard P": the prosecution's case
+        return any(hears_case(c) for c in tok.children)
     return lemma in ASSERT_VERBS or lemma in DENY_VERBS or lemma in JUDGE_VERBS
 
 
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") or hears_case(child):  # "jurors were told P"
             return child
         if child.dep_ == "agent":  # "it was denied by X"
             for pobj in child.children:
@@ -236,7 +238,8 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     ):
         if lemma not in CONTINUING_PARTICIPLES and lemma not in JUDGE_VERBS:
             return []
-    if speaker.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children):
+    unheard = speaker.dep_ == "nsubjpass" and not hears_case(speaker)  # "jurors were told P" is reported
+    if unheard and not any(c.dep_ == "agent" for c in verb.children):
         if speaker.head.i == verb.i:
             return []  # "P is rumoured": no speaker
     if _appeal(verb):

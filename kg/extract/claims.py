@@ -91,8 +91,10 @@ THEMES = {
     "economic": frozenset("economic financial money fund funding cash credit loan trade energy oil".split()),
 }
 # Words that change what a transfer claim asserts: considering it, stopping it, doubting it.
+# Not "would": reported speech shifts "will" to it ("said Iran would ship drones"), and "will"
+# changes nothing; a condition shows in "if" or "unless".
 MODALITY = frozenset(
-    "consider plan seek want curb stop halt cease demand may might could would if unless evidence".split()
+    "consider plan seek want curb stop halt cease demand may might could if unless evidence".split()
 )
 NEGATION = "¬"
 _NEGATIONS = frozenset("not never no n't nor neither without nothing".split())

@@ -213,6 +213,9 @@ ORG_NOUNS = frozenset(
 STATE_BODIES = frozenset("ministry embassy mission government administration cabinet office".split())
 # Documents prosecutors bring: "according to the indictment" is the prosecutors'.
 PROSECUTION_DOCUMENTS = frozenset("indictment".split())
+# Where a case is put: "a court heard P", "jurors were told P" report what the prosecution put to it
+# ("jurors" too: opening a sentence, the tagger reads it as a name and keeps the plural).
+HEARING_BODIES = frozenset("court jury juror jurors trial hearing tribunal inquest".split())
 # Documents a body issues, named without their author: "according to the order / the advisory".
 ISSUED_DOCUMENTS = frozenset("order ruling advisory filing findings".split())
 # Records kept rather than written: with no author named, the records themselves are the source

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.lexicon import NAMING_VERBS, REPORT_NOUNS
+from kg.extract.lexicon import HEARING_BODIES, NAMING_VERBS, REPORT_NOUNS
 
 if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
     from spacy.tokens import Token
@@ -41,3 +41,11 @@ def names_report(tok: Token) -> bool:
     """A word for a report or what it found (*report*, *reports*, *findings*, *indictment*), which
     stands for its author when it speaks (*the report says*)."""
     return tok.lemma_.lower() in REPORT_NOUNS or tok.lower_ in REPORT_NOUNS
+
+
+def hears_case(tok: Token) -> bool:
+    """A court or jury that a case is put to (*a court heard P*, *jurors were told P*): what it
+    hears is the prosecution's, not its own. A court that tells (*the court told him*) speaks itself."""
+    verb = tok.head.lemma_.lower()
+    heard = (tok.dep_, verb) in (("nsubj", "hear"), ("nsubjpass", "tell")) and tok.head.i != tok.i
+    return heard and (tok.lemma_.lower() in HEARING_BODIES or tok.lower_ in HEARING_BODIES)

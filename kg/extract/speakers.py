@@ -41,7 +41,7 @@ from kg.extract.lexicon import (
     TELLING_WORDS,
     VOICE_ROLES,
 )
-from kg.extract.names import names_report, naming_clause, noun_phrase
+from kg.extract.names import hears_case, names_report, naming_clause, noun_phrase
 from kg.records import Actor, ActorKind
 
 if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
@@ -363,6 +363,8 @@ class SpeakerMemory:
             # "the 54-year-old told the court": the person the article named last, like "he" (who
             # may not have spoken yet: "X was expelled. '...,' the 47-year-old said")
             return self.people[-1].actor if self.people else None
+        if hears_case(tok):
+            return self._prosecution()  # "the officer passed the plans on, a court heard"
         if tok.pos_ == "PRON":
             if low in PERSONAL_PRONOUNS:
                 return self._pronoun(PERSONAL_PRONOUNS[low])
@@ -817,12 +819,16 @@ class SpeakerMemory:
         if _has_definite_det(tok) and tok.lemma_.lower() in self.documents:
             return self.documents[tok.lemma_.lower()]  # "X published a report ... according to the report"
         if tok.lemma_.lower() in PROSECUTION_DOCUMENTS:
-            # "according to an indictment unsealed on Thursday": the prosecutors who brought it
-            named = [a for a in (*self.plural, *self.orgs) if "prosecut" in a.label.lower()]
-            return named[-1] if named else Actor(actor_key("prosecutors"), "prosecutors", ActorKind.GROUP)
+            return self._prosecution()  # "according to an indictment unsealed on Thursday"
         if _has_definite_det(tok) and tok.lemma_.lower() in ISSUED_DOCUMENTS and self.orgs:
             return self.orgs[-1]  # "according to the order": of the body that spoke last
         return None
+
+    def _prosecution(self) -> Actor:
+        """The prosecutors the article named, else unnamed prosecutors: who brought an indictment,
+        who put to a court what it heard."""
+        named = [a for a in (*self.plural, *self.orgs) if "prosecut" in a.label.lower()]
+        return named[-1] if named else Actor(actor_key("prosecutors"), "prosecutors", ActorKind.GROUP)
 
     def _group(self, tok: Token) -> Actor:
         words = [t for t in noun_phrase(tok) if t.lower_ not in DETERMINERS]
@@ -1071,14 +1077,26 @@ def _name_tokens(ent: Span) -> list[str]:
 
 
 def _dateline_state(tok: Token, gazetteer: Gazetteer) -> Actor | None:
-    """The state of the place a sentence opens with (*In Beijing, ...*)."""
-    first = tok.sent[0]
-    if first.lower_ != "in":
-        return None
-    place = next((c for c in first.children if c.dep_ == "pobj"), None)
-    ent = _entity_of(place) if place is not None else None
-    found = gazetteer.find(ent.text) if ent is not None else None
-    return found if found is not None and found.kind is ActorKind.STATE else None
+    """The state of the place the sentence sets its scene in before the speaker (*In Beijing, ...*,
+    *Speaking at a briefing in Tehran, ...*)."""
+    for prep in tok.sent[: max(0, tok.i - tok.sent.start)]:
+        if prep.lower_ != "in" or prep.dep_ != "prep" or not _sets_scene(prep):
+            continue
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        ent = _entity_of(place) if place is not None else None
+        found = gazetteer.find(ent.text) if ent is not None else None
+        if found is not None and found.kind is ActorKind.STATE:
+            return found
+    return None
+
+
+def _sets_scene(prep: Token) -> bool:
+    """A phrase of the sentence's own clause or its opening participle (*In Beijing, X said*,
+    *Speaking in Tehran, X said*), not of what is reported (*"... to spy in Austria," X said*)."""
+    verb = prep.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "advcl" and verb.head.dep_ == "ROOT")
 
 
 def _described_as_body(ent: Span) -> bool:
