@@ -697,6 +697,81 @@ CASES = {
         [("Bulgaria", A, "the GRU was behind the breach"),
          ("Foreign Ministry spokesperson", D, "Russia has conducted cyber operations")],
     ),
+    # lawmakers and headquarters speak; "had no idea" says what one knew, denies nothing
+    "senators-who-say-they-had-no-idea": (
+        "Several senators who visited the plant say they had no idea who owned it.",
+        [("senators", A, "they had no idea who owned it")],
+    ),
+    "a-police-headquarters": (
+        "The national police headquarters said the officer had been suspended.",
+        [("national police headquarters", A, "the officer had been suspended")],
+    ),
+    # a person's "we" is the body they speak for: a self-denial; "are not going to" is an intention
+    "a-directors-we-have-never": (
+        "\u201cWe have never shipped a single rifle to the rebels,\u201d said Ilse Brandt, the director of "
+        "Korvan Arms. \u201cWe are not going to pay the hackers,\u201d she said.",
+        [("Ilse Brandt", D, "Korvan Arms have shipped a single rifle to the rebels"),
+         ("Ilse Brandt", A, "not going to pay the hackers")],
+    ),
+    "a-persons-we-have-never": (
+        "Marta Kell runs the terminal. \u201cWe have never paid a ransom to anyone,\u201d Kell said.",
+        [("Marta Kell", D, "We have paid a ransom to anyone")],
+    ),
+    # a lawyer's "her client" is whom she speaks for; "did nothing wrong" denies a deed,
+    # "has nothing to hide" does not
+    "a-lawyers-client-did-nothing-wrong": (
+        "Prosecutors charged Omar Tellez with bribery. His lawyer, Ana Ruiz, said her client had done "
+        "nothing wrong and had nothing to hide.",
+        [("Prosecutors", A, "Omar Tellez bribery"),
+         ("Ana Ruiz", D, "her client had done something wrong"),
+         ("Ana Ruiz", A, "her client had nothing to hide")],
+    ),
+    # "it rejected suggestions in the press that P", the clause hung on the verb
+    "rejected-suggestions-that-with-the-clause-hung-on-the-verb": (
+        "Velto said its software was safe, and it rejected suggestions in the press that its servers "
+        "had been breached.",
+        [("Velto", A, "its software was safe"), ("Velto", D, "its servers had been breached")],
+    ),
+    # the parser hangs the narrator's "and it rejected Q" on the reported P: its own denial
+    "and-it-rejected-hung-on-what-was-said": (
+        "The crane control software is supplied by Vesimo Automation, a Finnish firm whose systems run "
+        "cranes at more than 40 ports in Europe. Vesimo said in a statement that its product contained "
+        "no flaw that the attackers had exploited, and it rejected suggestions in Latvian media that its "
+        "own remote-access service had been breached.",
+        [("Vesimo Automation", D, "its product contained flaw"),
+         ("Vesimo Automation", D, "its own remote-access service had been breached")],
+    ),
+    # "its product contained no flaw" rebuts; "its audit turned up no links" reports a search
+    "its-product-contained-no-flaw-but-its-audit-found-none": (
+        "Velto said its product contained no flaw that the hackers could exploit. Velto said its audit "
+        "had turned up no such links.",
+        [("Velto", D, "its product contained flaw that the hackers could exploit"),
+         ("Velto", A, "its audit had turned up no such links")],
+    ),
+    "had-not-received-any-evidence": (
+        "The US said the yard repaired the warships. Malaysia said it had not received any evidence "
+        "that the yard had broken the law.",
+        [("United States", A, "the yard repaired the warships"),
+         ("Malaysia", A, "had not received any evidence that the yard had broken the law")],
+    ),
+    # a denial verb quoted on its own: the tagger would read it as a noun
+    "a-quoted-denial-verb": (
+        "The customs service said the cars were cleared. It \"categorically rejects\" claims that the "
+        "service helped Moscow evade sanctions, a spokesperson said.",
+        [("customs service", A, "the cars were cleared"),
+         ("customs service", D, "the service helped Moscow evade sanctions")],
+    ),
+    "according-to-those-documents": (
+        "The report rests on invoices leaked by a former clerk. According to those documents, the "
+        "broker paid the officials in cash.",
+        [("documents", A, "the broker paid the officials in cash")],
+    ),
+    # the name after a subject's relative clause, hung by the parser inside that clause
+    "a-name-after-a-relative-clause": (
+        "The contractor whose account was used, Gdansk-based Portvex Marine, said it was cooperating "
+        "with investigators.",
+        [("Portvex Marine", A, "was cooperating with investigators")],
+    ),
     # what a court or jury hears is the prosecution's case; a court that tells speaks itself
     "a-court-heard": (
         "A customs clerk sold the inspection rota to a smuggling ring, a court heard on Monday.",
@@ -1193,6 +1268,14 @@ def test_questions_and_commands_assert_nothing(extractor: Extractor, text: str) 
     assert len(ex.statements) == 1, told
 
 
+def test_a_role_stranded_after_a_quote_is_no_part_of_it(extractor: Extractor) -> None:
+    # the parser makes "chief executive" the object of "paid"
+    text = "\"We have never paid a ransom to anyone,\" the terminal's chief executive, Marta Kell, said."
+    (ex,) = extractor.extract([Article("stranded", text)])
+    found = [(s.speaker.label, s.content) for s in ex.statements]
+    assert found == [("Marta Kell", "We have paid a ransom to anyone")]
+
+
 def test_a_topic_in_a_title_is_not_a_side(extractor: Extractor) -> None:
     text = (
         "Russia specialist Ann Lee said the talks had stalled. "
@@ -1405,6 +1488,7 @@ def test_a_judgement_hung_on_the_complement_is_one_statement_of_the_speaker(extr
         ("TALLINN, March 5 (Nordline) – Estonia said so.", "Estonia said so."),
         ("KYIV, Ukraine (AP) — Ukraine said so.", "Ukraine said so."),
         ("BERLIN, May 3 — Germany said so.", "Germany said so."),
+        ("KAUNAS, Lithuania, June 2 (Baltic Wire) - Lithuania said so.", "Lithuania said so."),
         ("Washington (CNX) — A journalist was held.", "A journalist was held."),
         ("NATO - the alliance - said so.", "NATO - the alliance - said so."),  # no place, date or agency
         ("Moscow - Russia said so.", "Moscow - Russia said so."),

@@ -9,6 +9,7 @@ sentence of the text at its exact offsets. Stages: furniture removal
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -22,10 +23,13 @@ from kg.extract.furniture import Paragraph, body_paragraphs
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import (
     COUNTRY_NOUNS,
+    DENY_VERBS,
     ENUMERATING_VERBS,
+    FINDING_VERBS,
     HEDGE_CUES,
     MODAL_HEDGES,
     NON_ANAPHORIC_CLAIM_NOUNS,
+    REPRESENTED_NOUNS,
     UNREBUTTING_NOUNS,
 )
 from kg.extract.speakers import SpeakerMemory
@@ -184,7 +188,7 @@ class Extractor:
         remaining = iter(articles)
         while group := list(islice(remaining, PARSE_GROUP)):
             paragraphs = [body_paragraphs(article.text) for article in group]
-            docs = iter(self.nlp.pipe([p.text for paras in paragraphs for p in paras]))
+            docs = iter(self.nlp.pipe([_unquote_verbs(p.text) for paras in paragraphs for p in paras]))
             for article, paras in zip(group, paragraphs, strict=True):
                 yield self._read_parsed(article, paras, [next(docs) for _ in paras])
 
@@ -342,6 +346,31 @@ class Extractor:
         return Claim(key, text, agent=agent, action=frame.action, target=target, about=about)
 
 
+def _inflections(lemmas: Iterable[str]) -> list[str]:
+    """The finite forms of regular verbs: *deny denies denied*, *rebut rebuts rebutted*."""
+    forms = []
+    for lemma in lemmas:
+        if lemma.endswith("y"):
+            forms += [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied"]
+        elif lemma.endswith("e"):
+            forms += [lemma, lemma + "s", lemma + "d"]
+        else:
+            third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+            forms += [lemma, third, lemma + "ed", lemma + lemma[-1] + "ed"]
+    return forms
+
+
+# A denial verb quoted on its own, mid-sentence: Baku "categorically rejects" the claims. The
+# tagger reads the quoted verb as a noun; its quotation marks are read as spaces (same offsets).
+_QUOTED_DENIAL = re.compile(
+    r'(?<=\w )(["“])((?:\w+ly )?(?:' + "|".join(_inflections(DENY_VERBS)) + r'))(["”])(?= \w)'
+)
+
+
+def _unquote_verbs(text: str) -> str:
+    return _QUOTED_DENIAL.sub(lambda m: f" {m.group(2)} ", text)
+
+
 def _reported(article: Article, para: Paragraph, s: _Said) -> Reported:
     pointer = s.found.pointer
     return Reported(
@@ -390,11 +419,12 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
     subs.update(_done_before(f))
     subject = f.negated_subject
     if subject is not None and f.stance is Stance.ASSERT:
-        # "our vessels"; "(the company said) its boats were never near the cable", not "its review
-        # found no links", which reports a finding
+        # "our vessels"; "(the company said) its boats were never near the cable", "its product
+        # contained no flaw", not "its review turned up no links", which reports a finding
         plain = all(doc[i].dep_ == "neg" for i in f.negation)
         owners = [c for c in subject.children if c.dep_ == "poss"]
-        its = plain and any(c.lower_ == "its" and not quoted[c.i] for c in owners)
+        searched = subject.head.lemma_.lower() in FINDING_VERBS
+        its = (plain or not searched) and any(c.lower_ == "its" and not quoted[c.i] for c in owners)
         ours = its or any(c.lower_ in ("our", "my") for c in owners)
         bodies = all(a.kind is not ActorKind.PERSON for a in speakers)
         principal = speakers[0].speaks_for if len(speakers) == 1 else None
@@ -404,8 +434,15 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
             subjects = speakers  # "we have never sold", said by a state or a company; a quoted "I"
             if subject.lower_ == "i" and len(speakers) == 1:
                 subs[subject.i] = speakers[0].label
-        elif ours:
-            subjects = [principal] if principal is not None else speakers  # a director's "our vessels"
+        elif ours or subject.lower_ == "we":
+            # a director's "our vessels"; a person's "we": the body they speak for, else themselves
+            subjects = [principal] if principal is not None else speakers
+            if subject.lower_ == "we" and principal is not None:
+                subs[subject.i] = principal.label
+        elif subject.lemma_.lower() in REPRESENTED_NOUNS and any(o.pos_ == "PRON" for o in owners):
+            subjects = speakers  # a lawyer's "his client": whom the speaker speaks for
+            if principal is not None and principal.kind is ActorKind.PERSON:
+                subs.update({o.i: "" for o in owners} | {subject.i: principal.label})
         elif subject.pos_ == "PRON" and quoted[subject.i] and not resolved:
             subjects = []  # a quoted "he" is hardly the speaker
         elif subject.lemma_.lower() in COUNTRY_NOUNS and (owner := _possessive(subject)) is not None:
@@ -444,7 +481,8 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
 
 
 def _future(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "shall", "'ll") for c in verb.children)
+    going = verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)  # "are not going to"
+    return going or any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "shall", "'ll") for c in verb.children)
 
 
 def _possessive(noun: Token) -> Token | None:

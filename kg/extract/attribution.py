@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the packag
     from spacy.tokens import Span, Token
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_POINTING = frozenset("this these those such".split())
 _FINITE_SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _CLAUSE_DEPS = ("ccomp", "xcomp")
 _REFLEXIVES = frozenset(("itself", "themselves", "himself", "herself"))
@@ -88,6 +89,9 @@ def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
         if nested and not _reports_within(verb):
             continue
         inner = _from_verb(verb, sent, mask)
+        stranded = _stranded_name(verb)
+        if inner and stranded is not None and _subject(verb) == stranded:
+            _drop(inner, {t.i for t in stranded.head.subtree})  # the role the parser hung on the quote
         if nested and inner:
             _cut(found, verb)
         for f in inner:
@@ -169,7 +173,7 @@ def _subject(verb: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
-    misread = _misread_subject(verb)
+    misread = _misread_subject(verb) or _stranded_name(verb)
     if misread is not None:
         return misread
     head = verb.head
@@ -216,6 +220,17 @@ def _misread_subject(verb: Token) -> Token | None:
         if opening and adjacent and child.text[:1].isupper() and child.pos_ != "PROPN":
             return child
     return None
+
+
+def _stranded_name(verb: Token) -> Token | None:
+    """*'"Q," the terminal's chief executive, Marta Kell, said'*: the parser hangs the role on the
+    quote as its object and the name on the role, leaving the verb with no subject; the name set off
+    by commas right before it is who speaks."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    name = doc[verb.i - 2]
+    return name if name.pos_ == "PROPN" and name.dep_ == "appos" and name.head.i < name.i else None
 
 
 def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
@@ -519,6 +534,7 @@ def _propositions(
         # report on the first complement; it is X's own judgement of what was said
         found = _conjoined_judgement(conj, sent, speaker)
         own_act = _conjoined_report(conj, sent, speaker) if found is None else None
+        own_act = _narrated_denial(conj, sent) if own_act is None and found is None else own_act
         if found is not None:
             detach(conj)
             judged.append(found)
@@ -663,6 +679,22 @@ def _conjoined_report(conj: Token, sent: Span, speaker: Token | None) -> list[Fo
         stance = Stance.DENY if lemma in DENY_VERBS else Stance.ASSERT
         return [f for clause in said for f in _split_clause(clause, sent, speaker, conj, stance)]
     return None
+
+
+def _narrated_denial(conj: Token, sent: Span) -> list[Found] | None:
+    """*X said P, and it rejected suggestions that Q*: the parser hangs the narrator's next clause
+    on P; a denial with a pronoun for its own subject is that pronoun's (*said that P and that it
+    rejected Q* is still reported)."""
+    subject = next((c for c in conj.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PRON" or conj.lemma_.lower() not in DENY_VERBS:
+        return None
+    if _negated(conj) or any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+        return None
+    obj = next((c for c in conj.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None and obj.lemma_.lower() in CLAIM_NOUNS:
+        return [_denial_of(obj, sent, subject, conj)]
+    said = [c for c in conj.children if c.dep_ == "ccomp"]
+    return [f for c in said for f in _split_clause(c, sent, subject, conj, Stance.DENY)] or None
 
 
 def _appeal(verb: Token) -> bool:
@@ -831,6 +863,12 @@ def _denial_of(
     inner |= verdict or set()
     if node.lemma_.lower() in CLAIM_NOUNS:
         body = claim_noun_content(node, inner)
+        pointing = any(c.dep_ == "det" and c.lower_ in _POINTING for c in node.children)
+        if not body and node.head.i == verb.i and not pointing and not node.conjuncts:
+            # "rejected suggestions in the press that P": the parser hangs the noun's clause on the verb
+            # (not "denied these allegations and maintains that P")
+            hung = (c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i == node.right_edge.i + 1)
+            body = next((list(c.subtree) for c in hung), [])
         if body:
             return make_found(sent, speaker, verb, Stance.DENY, body)
         return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=node, at=verb.i)

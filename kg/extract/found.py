@@ -114,12 +114,17 @@ def make_found(
         )
         neg = frozenset(c.i for c in root.children if c.dep_ == "neg") or _no_objects(root)
         neg = neg or _at_no_time(root)
+        wrongdoing = _did_nothing(root)  # "had done nothing wrong": "had done something wrong"
+        neg = neg or wrongdoing
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None and root.dep_ == "conj" and root.head.i != root.i:  # "(it) ... and had never sold"
             subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             subject = subject if subject is not None and subject.i in {t.i for t in parts[0]} else None
         # "X said it could not confirm the report" says what X knows, denies no act of X's
         knowing = root.lemma_.lower() in ASSERT_VERBS or root.lemma_.lower() in KNOWING_VERBS
+        # "it had not received any evidence that P", "has not seen any information": what it knows
+        objects = [c for c in root.children if c.dep_ == "dobj"]
+        knowing = knowing or any(o.lemma_.lower() in UNREBUTTING_NOUNS for o in objects)
         if neg and subject is not None and not knowing:
             # "has never sold arms and will never do so": the conjuncts that share the subject
             # are negated with it, and a self-denial turns them positive too
@@ -127,6 +132,7 @@ def make_found(
                 g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
             neg |= {g.i for c in shared for g in c.children if g.dep_ == "neg"}
             found.negated_subject, found.negation = subject, neg
+            found.affirmed = tuple((i, "something") for i in wrongdoing)
             found.harm = _suffered(root, subject) or _recharacterised(root, subject)
         elif subject is not None and not knowing and (none := _negative_subject(subject)):
             # "no missiles had been sent", "neither company had loaded cargo": the positive form is
@@ -251,6 +257,14 @@ def _no_objects(verb: Token) -> frozenset[int]:
         return frozenset()  # "it had no information about P", "no means of tracking it": what it knows
     nos = [d for o in objects for d in o.children if d.dep_ == "det" and d.lower_ == "no"]
     return frozenset(d.i for d in nos) if objects and len(nos) == len(objects) else frozenset()
+
+
+def _did_nothing(verb: Token) -> frozenset[int]:
+    """The *nothing* of *did nothing wrong*, *has done nothing illegal*: what someone is said to
+    have done, denied. Not *has nothing to hide*, which says what one is, not what one did."""
+    if verb.lemma_.lower() != "do":
+        return frozenset()
+    return frozenset(c.i for c in verb.children if c.dep_ == "dobj" and c.lower_ == "nothing")
 
 
 def _nothing_to_do_with(verb: Token) -> frozenset[int]:

@@ -20,7 +20,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # an agency, then a dash. Left in, the parser takes the agency for the sentence's subject.
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:/[A-Z][A-Z.'’ -]{1,40}[A-Z.])?"  # TALLINN, WASHINGTON/BRUSSELS
-    r"(?:,\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{1,2})?)?"  # , March 5   , Ukraine
+    r"(?:,\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{1,2})?){0,2}"  # , March 5   , Ukraine   , Poland, May 9
     r"(?:\s*\([^()\n]{1,40}\)|(?<=\d))"  # (Reuters), or at least a date
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*\([A-Z]{2,8}\))"  # Washington (CNX)
     r"\s*[–—-]{1,2}\s+"

@@ -63,10 +63,14 @@ NAMING_VERBS = frozenset("call name know dub style term brand".split())
 
 # What a search finds no trace of: "found no evidence that P" denies P.
 TRACE_NOUNS = frozenset("evidence sign indication trace proof".split())
+# Verbs of a search: "its review turned up no links" reports what was found, denies no act of its own.
+FINDING_VERBS = frozenset("find turn show reveal uncover detect identify establish yield".split())
 # What "there is no X" finds missing without rebutting anything said: "there is no evidence that P",
-# "there is no reason for panic" (while "there is no shadow fleet" denies that there is one).
+# "there is no reason for panic" (while "there is no shadow fleet" denies that there is one); what one
+# knows or can do: "had no idea", "had not received any evidence", "had no way to block it".
 UNREBUTTING_NOUNS = TRACE_NOUNS | frozenset(
-    "reason need doubt question information knowledge means ambiguity uncertainty".split()
+    "reason need doubt question information knowledge means ambiguity uncertainty idea clue inkling "
+    "way".split()
 )
 
 # Reporting verbs that, with an infinitive ("promised not to sell them"), undertake an act rather
@@ -138,7 +142,8 @@ GROUP_NOUNS = frozenset(
     "commentator insider investor lawmaker legislator academic specialist people prosecutor investigator "
     "detective regulator inspector auditor lawyer attorney engineer journalist activist broker trader "
     "shipper insurer dealer neighbour neighbor colleague friend relative party politician "
-    "campaigner witness fisherman resident villager farmer worker customer employee survivor".split()
+    "campaigner witness fisherman resident villager farmer worker customer employee survivor "
+    "mep mp senator congressman congresswoman parliamentarian councillor councilor".split()
 )
 
 # "This included A, B and C": verbs that list what the statement before consisted of.
@@ -173,6 +178,8 @@ CONCESSIVE_MARKS = frozenset("while although though whereas".split())
 
 # What a person is, said in apposition to a name: "Tomasz Wrona, an independent analyst".
 # Those close to a person, who speak for them when they cannot: "her family said", "his employer".
+# Whom a speaker acts for: "his client had done nothing wrong", said by a lawyer, is a self-denial.
+REPRESENTED_NOUNS = frozenset(("client",))
 RELATIONS = frozenset(
     "family wife husband mother father sister brother son daughter parent employer partner".split()
 )
@@ -207,7 +214,7 @@ ORG_NOUNS = frozenset(
     "media office council committee parliament commission authority authorities company firm mission bank "
     "spokesman spokesperson regime cabinet bureau service newspaper broadcaster intelligence "
     "counterintelligence prosecution watchdog regulator registry registrar coastguard inspectorate "
-    "customs panel tribunal board university college hospital".split()
+    "customs panel tribunal board university college hospital headquarters directorate secretariat".split()
 )
 # Bodies of a state: their spokesman speaks for the state even when the title names no country.
 STATE_BODIES = frozenset("ministry embassy mission government administration cabinet office".split())

@@ -426,6 +426,11 @@ class SpeakerMemory:
             if full is not None and lemma in PERSON_NOUNS:
                 # "Dolgov's lawyer, Jaan Mets": a full name after a person's role is a person's
                 return self._represented(tok, self._person_from_entity(full).actor)
+        late = _late_apposition(tok) if body_noun else None
+        if late is not None:
+            # "the contractor whose account was used, Gdansk-based PortServ Technika, said": the
+            # parser hangs the name inside the relative clause
+            return self._organisation(late[0], late)
         full = _full_name(tok) if ent is None or ent.label_ != "PERSON" else None
         as_person = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in tok.children)
         if full is not None and as_person:
@@ -804,8 +809,10 @@ class SpeakerMemory:
         if tok.lemma_.lower() in RECORD_NOUNS or tok.lower_ in RECORD_NOUNS:
             if _has_definite_det(tok) and tok.lemma_.lower() in self.documents:
                 return self.documents[tok.lemma_.lower()]  # "X obtained records ... the records show"
-            # "shipping records", "Russian customs data": not the shippers' or the customs' own word
-            if _has_determiner(tok) and not mods:
+            # "shipping records", "Russian customs data": not the shippers' or the customs' own word;
+            # "those documents": the ones the article described, whatever it called them
+            pointing = any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in tok.children)
+            if _has_determiner(tok) and not mods and not pointing:
                 return None
             label = _written([t for t in noun_phrase(tok) if t.lower_ not in DETERMINERS])
             source = self._new_org(label, tok)
@@ -1090,6 +1097,26 @@ def _dateline_state(tok: Token, gazetteer: Gazetteer) -> Actor | None:
     return None
 
 
+def _late_apposition(tok: Token) -> Span | None:
+    """The name set off by commas right before the verb of a subject that has a relative clause:
+    *the contractor whose account was used, (Gdansk-based) PortServ Technika, said*."""
+    verb, doc = tok.head, tok.doc
+    if tok.dep_ != "nsubj" or verb.i < tok.i or not any(c.dep_ == "relcl" for c in tok.children):
+        return None
+    end = verb.i - 1
+    if end <= tok.i or doc[end].text != ",":
+        return None
+    start = end
+    while start - 1 > tok.i and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if start == end:
+        return None
+    lead = start - 1  # "Gdansk-based": a hyphened modifier before the name
+    while lead > tok.i and (doc[lead].text == "-" or doc[lead].dep_ in ("npadvmod", "amod")):
+        lead -= 1
+    return doc[start:end] if doc[lead].text == "," else None
+
+
 def _sets_scene(prep: Token) -> bool:
     """A phrase of the sentence's own clause or its opening participle (*In Beijing, X said*,
     *Speaking in Tehran, X said*), not of what is reported (*"... to spy in Austria," X said*)."""
@@ -1129,7 +1156,10 @@ def _has_determiner(tok: Token) -> bool:
 
 
 def _has_definite_det(tok: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+
+
+_DEFINITE = frozenset("the this that these those".split())
 
 
 def _place_modifier(tok: Token, gazetteer: Gazetteer) -> Actor | None:
