@@ -631,6 +631,33 @@ CASES = {
          ("port authority", D, "firm had ever loaded drones in Poti"),
          ("Officials", A, "no one was hurt")],
     ),
+    # a negative subject rebuts a deed by itself ("none of its members had bought", "no records
+    # had been copied"); not a state, a finding, a possibility or what befell people
+    "a-negative-subject-rebuts-a-deed": (
+        "The Diamond Traders Association said none of its members had knowingly bought the stones. "
+        "A spokeswoman for the ministry said nobody in the cabinet had approved the payments. "
+        "Analysts said no further intrusions had been detected. "
+        "Officials said none of this was proof. The lawyer said nobody should lecture his client. "
+        "Police said no one had been arrested.",
+        [("Diamond Traders Association", D, "some of its members had knowingly bought the stones"),
+         ("ministry", D, "someone in the cabinet had approved the payments"),
+         ("Analysts", A, "no further intrusions had been detected"),
+         ("Officials", A, "none of this was proof"),
+         ("lawyer", A, "nobody should lecture his client"),
+         ("Police", A, "no one had been arrested")],
+    ),
+    # ", which it denied" after an accusation denies the accusation, not the noun it hangs on;
+    # its "it" is the accused the sentence is about, not the state named the sentence before
+    "which-it-denied-answers-the-accusation": (
+        "Sweden said on Monday that a tanker had cut the cable. "
+        "Iran has long been accused of arming the rebels, which it has always denied. "
+        "Defence lawyer Anna Kivi accused the witness of selling his story to the press, which Mr Tamm "
+        "denied.",
+        [("Sweden", A, "a tanker had cut the cable"),
+         ("Iran", D, "Iran arming the rebels"),
+         ("Anna Kivi", A, "the witness selling his story to the press"),
+         ("Tamm", D, "the witness selling his story to the press")],
+    ),
     # "telling X that P", hung on the speaker's own denial, is a statement of the speaker
     "dismissed-the-findings-telling-that": (
         "A UN panel said Syrian firms had shipped rifles to Sudan. "

@@ -466,8 +466,9 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
             f.stance = Stance.DENY
             f.content = f.positive(subs)
             return
-    if f.harm and f.stance is Stance.ASSERT:
-        # "the utility said no customer data was accessed": denies the harm an attack is said to do
+    if (f.harm or f.nobody) and f.stance is Stance.ASSERT:
+        # "the utility said no customer data was accessed": denies the harm an attack is said to do;
+        # "(the association said) none of its members had bought the stones" denies the deed
         f.stance = Stance.DENY
         f.content = f.positive(subs)
         return

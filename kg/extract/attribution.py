@@ -331,6 +331,9 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         pointing = bool(objects) and objects[0].lower_ in ("which", "that") and verb.dep_ == "relcl"
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "P was denied by X"
         target = objects[0] if objects and not pointing else passive or _relative_antecedent(verb)
+        answered = _accusation_answered(verb) if pointing else None
+        if answered is not None:
+            return [make_found(sent, speaker, verb, Stance.DENY, *answered)]
         if target is not None:
             return [_denial_of(target, sent, speaker, verb)]
     quoted = [t for c in verb.children if c.dep_ not in _SUBJECTS for t in c.subtree if mask[t.i]]
@@ -821,6 +824,24 @@ def _judgement(verb: Token, obj: Token, sent: Span, speaker: Token | None) -> Fo
     if verb.lemma_.lower() == "dismiss" or (said and words & DENIAL_JUDGEMENTS):
         return _denial_of(obj, sent, speaker, verb, {t.i for t in complement})
     return make_found(sent, speaker, verb, Stance.ASSERT, obj_tokens, complement, joiner=" is ")
+
+
+def _accusation_answered(verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """*Y has been accused of arming the rebels, which it denies*: the relative clause hangs on the
+    accusation's last noun (*rebels*), but what is denied is the accusation, Y and its act."""
+    if verb.head.lemma_.lower() in CLAIM_NOUNS:
+        return None  # "allegations of P, which China denies": the noun is the claim
+    for accuse in verb.ancestors:
+        if accuse.lemma_.lower() in ACCUSING_VERBS:
+            obj = next((c for c in accuse.children if c.dep_ in ("dobj", "obj")), None)
+            found = accusations(accuse, obj)
+            if not found:
+                return None
+            own = {t.i for t in verb.subtree}
+            accused, act = found[-1]
+            act = [t for t in act if t.i not in own and not (t.is_punct and t.i + 1 in own)]
+            return ([t for t in accused if t.i not in own], act) if act else None
+    return None
 
 
 def _relative_antecedent(verb: Token) -> Token | None:

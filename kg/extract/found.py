@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import (
     ASSERT_VERBS,
+    FINDING_VERBS,
     HARM_VERBS,
     KNOWING_VERBS,
     NEGATIVE_PRONOUNS,
     QUOTE_CLOSE,
     QUOTE_OPEN,
+    STATIVE_VERBS,
     TRACE_NOUNS,
     UNREBUTTING_NOUNS,
 )
@@ -50,6 +52,7 @@ class Found:
     # the negated content rebuts a harm or a description: "no data was accessed", "this was not a gang"
     harm: bool = False
     existential: bool = False  # "there is no X": ``negated_subject`` is the X
+    nobody: bool = False  # a negative subject denies a deed: "none of its members had bought them"
 
     def render(self, subs: Mapping[int, str] | None = None) -> str | None:
         """The content with some tokens replaced (resolved pronouns) or dropped (``""``)."""
@@ -140,6 +143,7 @@ def make_found(
             found.negated_subject, found.negation = subject, frozenset(i for i, _ in none)
             found.affirmed = tuple((i, w) for i, w in none if w)
             found.harm = _suffered(root, subject)
+            found.nobody = lemma not in FINDING_VERBS and _denies_a_deed(root, subject)
         elif subject is None and not knowing and (there := _there_is_no(root)):
             # "there has been no transfer of arms": the positive form says "a" for the "no" of a
             # singular noun ("there is a shadow fleet") and drops it before a plural or mass noun
@@ -165,6 +169,20 @@ def _suffered(verb: Token, subject: Token) -> bool:
     harmed = verb.lemma_.lower() in HARM_VERBS and subject.dep_ == "nsubjpass" or _at_risk(verb)
     harmed = harmed or verb.lemma_.lower() == "be" and _at_risk(subject)  # the parser may hang it there
     return harmed and things and not modal
+
+
+def _denies_a_deed(verb: Token, subject: Token) -> bool:
+    """Whether a negative subject's clause rebuts a deed: *none had knowingly bought the stones*,
+    *no data had been taken*, *nobody in Moscow pays us*. Not a state or a wish (*none of this is
+    proof*, *nobody wants a war*), a forecast or a possibility (*nobody should lecture us*), a
+    finding (*no spoofing had been detected*) or what befell people (*no one was hurt*), which
+    report rather than rebut."""
+    lemma = verb.lemma_.lower()
+    if lemma in STATIVE_VERBS or lemma in FINDING_VERBS or lemma in KNOWING_VERBS or verb.tag_ == "VBG":
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    return not (subject.dep_ == "nsubjpass" and subject.lower_ in ("nobody", "one"))
 
 
 def _at_risk(word: Token) -> bool:

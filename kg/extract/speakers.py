@@ -583,7 +583,7 @@ class SpeakerMemory:
         the last state or organization that was a subject."""
         for earlier in reversed(tok.sent[: tok.i - tok.sent.start]):
             aside = earlier.head.dep_ == "relcl"  # "X, which Kestrel hired, said it": X's own "it"
-            if earlier.dep_ == "nsubj" and earlier.pos_ in ("PROPN", "NOUN") and not aside:
+            if earlier.dep_ in ("nsubj", "nsubjpass") and earlier.pos_ in ("PROPN", "NOUN") and not aside:
                 actor = self._resolve_one(earlier)
                 if actor is not None and actor.kind is not ActorKind.PERSON:
                     return actor
