@@ -658,6 +658,65 @@ CASES = {
          ("Anna Kivi", A, "the witness selling his story to the press"),
          ("Tamm", D, "the witness selling his story to the press")],
     ),
+    # "the exchange", "the club": the body named so, though another business spoke since
+    "the-exchange-is-the-one-named-so": (
+        "The Baltic Capital Exchange halted trading on Monday. Hackers had wiped the servers, the "
+        "security firm Nordlys Labs said. On Monday afternoon the exchange had described the problem as "
+        "\"a technical failure\". "
+        "The owner of Eastbridge Football Club was accused of moving money. Its shirts were "
+        "sponsored by Kestrel Agri Trading. The club said the deals were fair.",
+        [("Nordlys Labs", A, "Hackers had wiped the servers"),
+         ("Baltic Capital Exchange", A, "the problem is a technical failure"),
+         ("Eastbridge Football Club", A, "the deals were fair")],
+    ),
+    # a gerund for a subject: "photographing a base is not a crime" rebuts what it was said to be
+    "a-clause-for-a-subject-recharacterised": (
+        "Photographing a submarine base is not part of a driver's duties, the prosecutor Eva Lind said. "
+        "Defence lawyer Jonas Ek argued that photographing a military site from a road was not in itself "
+        "a crime.",
+        [("Eva Lind", D, "Photographing a submarine base is part of a driver's duties"),
+         ("Jonas Ek", D, "photographing a military site from a road was in itself a crime")],
+    ),
+    # a name cut from its verb by a phrase between commas is still its subject
+    "subject-set-off-by-a-parenthetical": (
+        "Beijing, for its part, has consistently denied sponsoring hacking groups. "
+        "Vexor Systems said the chips were made in 2024.",
+        [("China", D, "China sponsoring hacking groups"),
+         ("Vexor Systems", A, "the chips were made in 2024")],
+    ),
+    # unnamed speakers the text describes: "a conflict research group", "one former director", and
+    # a state's government named by "of"
+    "described-groups-former-holders-and-governments-of": (
+        "The tanker cut the cable, a conflict research group said on Tuesday. "
+        "Eastbridge Rovers is a football club. One former Eastbridge director, who asked not to be named, "
+        "said the sponsor was a front. "
+        "The government of Gabon said that its navy had seized the tanker.",
+        [("conflict research group", A, "The tanker cut the cable"),
+         ("former Eastbridge director", A, "the sponsor was a front"),
+         ("Gabon", A, "its navy had seized the tanker")],
+    ),
+    # "X, the plant's operator," is a body, so its "it" is X
+    "a-name-described-as-an-operator-is-a-body": (
+        "China rejected the charges. Lakeus Energia, the plant's operator, confirmed that the engineer "
+        "worked there. It said the engineer had left in May.",
+        [("China", D, "the charges"),
+         ("Lakeus Energia", A, "the engineer worked there"),
+         ("Lakeus Energia", A, "the engineer had left in May")],
+    ),
+    # an indictment is a claim: calling it a smear or defamatory denies what it says
+    "called-the-indictment-a-smear": (
+        "US prosecutors said two Chinese nationals stole the guest records. Liang Wei, a foreign ministry "
+        "spokesman, called the indictment \"a politically motivated smear\".",
+        [("US prosecutors", A, "two Chinese nationals stole the guest records"),
+         ("Liang Wei", D, "two Chinese nationals stole the guest records")],
+    ),
+    # the act of an accusation hung deep inside the accused's relative clause
+    "accused-of-hung-inside-a-relative-clause": (
+        "Britain on Tuesday accused a ship registry that operates the flag of Gabon of knowingly "
+        "registering sanctioned tankers.",
+        [("United Kingdom", A, "a ship registry that operates the flag of Gabon knowingly registering "
+          "sanctioned tankers")],
+    ),
     # "telling X that P", hung on the speaker's own denial, is a statement of the speaker
     "dismissed-the-findings-telling-that": (
         "A UN panel said Syrian firms had shipped rifles to Sudan. "

@@ -81,6 +81,12 @@ def accusation(verb: Token, obj: Token | None) -> tuple[list[Token], list[Token]
     on_object = prep is None
     if on_object:
         prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == mark), None)
+    if prep is None and on_object:
+        # "accused a registry that operates the flag of Gabon of registering tankers": the act,
+        # a gerund, hung deep inside the accused's own relative clause
+        deep = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == mark and t.head.i != obj.i
+                and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)]
+        prep = deep[-1] if deep else None
     if prep is None:
         return None
     body = [t for c in prep.children for t in c.subtree]

@@ -173,7 +173,7 @@ def _subject(verb: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
-    misread = _misread_subject(verb) or _stranded_name(verb)
+    misread = _misread_subject(verb) or _stranded_name(verb) or _subject_set_off(verb)
     if misread is not None:
         return misread
     head = verb.head
@@ -218,6 +218,27 @@ def _misread_subject(verb: Token) -> Token | None:
             return child
         opening = child.left_edge.i == verb.sent.start and before
         if opening and adjacent and child.text[:1].isupper() and child.pos_ != "PROPN":
+            return child
+    return None
+
+
+def _subject_set_off(verb: Token) -> Token | None:
+    """*Beijing, for its part, has denied P*: a name opening the sentence and cut from its verb
+    by a phrase between commas, which the parser then takes for an adverb of the verb."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ not in ("npadvmod", "dep") or child.i >= verb.i or child.left_edge.i != verb.sent.start:
+            continue
+        if child.pos_ not in ("PROPN", "NOUN") or child.ent_type_ in ("DATE", "TIME"):
+            continue
+        between = doc[child.right_edge.i + 1 : verb.i]
+        commas = [t.i for t in between if t.text == ","]
+        if len(commas) < 2 or commas[0] != child.right_edge.i + 1:
+            continue
+        rest = doc[commas[1] + 1 : verb.i]
+        if all(t.head.i == verb.i and t.dep_ in ("aux", "neg", "advmod") for t in rest):
             return child
     return None
 
@@ -487,7 +508,10 @@ def _complement_in_place(clause: Token, verb: Token, mask: list[bool]) -> bool:
     is a misparsed opening phrase (*Discussing other issues, she said ...*)."""
     if clause.i > verb.i or mask[clause.i] or clause.dep_ == "xcomp":
         return True
-    return any(x.dep_ in _FINITE_SUBJECTS for x in clause.children)
+    if any(x.dep_ in _FINITE_SUBJECTS for x in clause.children):
+        return True
+    # "Photographing a base is not a crime, she said": a clause for a subject, of a finite verb
+    return clause.tag_ in ("VBZ", "VBD", "VBP") and any(x.dep_ == "csubj" for x in clause.children)
 
 
 def _split_clause(

@@ -119,7 +119,7 @@ def make_found(
         neg = neg or _at_no_time(root)
         wrongdoing = _did_nothing(root)  # "had done nothing wrong": "had done something wrong"
         neg = neg or wrongdoing
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
         if subject is None and root.dep_ == "conj" and root.head.i != root.i:  # "(it) ... and had never sold"
             subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             subject = subject if subject is not None and subject.i in {t.i for t in parts[0]} else None

@@ -95,6 +95,7 @@ DENIAL_JUDGEMENTS = frozenset(
     lie lies slander smear inappropriate ridiculous preposterous speculation speculative
     misinformation disinformation propaganda provocation unsubstantiated fiction fictitious
     mania hysteria paranoia fantasy invention retaliation wrong incorrect inaccurate misleading
+    defamatory libellous libelous slanderous
     """.split()
 )
 
@@ -123,7 +124,7 @@ PUBLISHING_VERBS = frozenset("publish release issue produce compile write presen
 CLAIM_NOUNS = frozenset(
     "allegation claim accusation charge report suggestion idea assertion rumour rumor speculation "
     "this that it notion statement remark comment story insinuation finding label attribution reporting "
-    "coverage article "
+    "coverage article indictment "
     "conclusion".split()
 )
 
@@ -216,7 +217,8 @@ ORG_NOUNS = frozenset(
     "media office council committee parliament commission authority authorities company firm mission bank "
     "spokesman spokesperson regime cabinet bureau service newspaper broadcaster intelligence "
     "counterintelligence prosecution watchdog regulator registry registrar coastguard inspectorate "
-    "customs panel tribunal board university college hospital headquarters directorate secretariat".split()
+    "customs panel tribunal board university college hospital headquarters directorate secretariat "
+    "club".split()
 )
 # Bodies of a state: their spokesman speaks for the state even when the title names no country.
 STATE_BODIES = frozenset("ministry embassy mission government administration cabinet office".split())
@@ -233,7 +235,7 @@ RECORD_NOUNS = frozenset("data figures statistics records documents".split())
 # Words for a body of people, any of which a later "the group" may mean.
 COLLECTIVE_BODIES = frozenset(
     "group nonprofit non-profit ngo organisation organization charity network watchdog coalition alliance "
-    "movement association foundation institute".split()
+    "movement association foundation institute centre center".split()
 )
 # Offices only a state has: "Foreign Minister X" with no country named speaks for a state.
 STATE_OFFICES = frozenset("minister ambassador envoy premier chancellor".split())
@@ -243,7 +245,8 @@ VOICE_ROLES = frozenset("spokesman spokeswoman spokesperson".split())
 BODY_NOUNS = ORG_NOUNS - VOICE_ROLES | frozenset(
     "network organisation organization ngo charity coalition alliance movement institute centre center "
     "foundation association union federation observatory airline manufacturer nonprofit non-profit "
-    "conglomerate lender distributor retailer group militia gang cartel faction".split()
+    "conglomerate lender distributor retailer group militia gang cartel faction operator exchange club "
+    "league".split()
 )
 # Words in the name of a body that is no business.
 PUBLIC_BODY_WORDS = frozenset(

@@ -273,6 +273,11 @@ class SpeakerMemory:
         # "the company": the business named last, "X Corporation" though an earlier one is "Y Company"
         businesses = self._businesses() if noun in COMPANY_NOUNS else []
         trading = {o.key for o in businesses} if noun not in COLLECTIVE_BODIES else set()
+        # "the exchange", "the airline": one named so, though another business was named since
+        generic = noun in ("company", "firm", "group")
+        for org in [] if generic else reversed(self.named_orgs):
+            if noun in org.label.lower().split():
+                return org
         for org in reversed(self.named_orgs):
             if noun in org.label.lower().split() or org.key in trading:
                 return org
@@ -497,7 +502,10 @@ class SpeakerMemory:
                 org = self._described_org(unit.lemma_.lower())  # "an embassy spokesperson said"
                 if org is not None:
                     return org
-            named_body = _body_modifier(tok) if lemma in ROLE_NOUNS and not _has_definite_det(tok) else None
+            # "a former Eastbridge director" no longer speaks for the club: a person of their own
+            former = any(c.dep_ == "amod" and c.lower_ == "former" for c in tok.children)
+            speaking = lemma in ROLE_NOUNS and not _has_definite_det(tok) and not former
+            named_body = _body_modifier(tok) if speaking else None
             if named_body is not None:
                 # "an Interior Ministry official said": an unnamed voice of the body named
                 org = self._organisation(named_body.root, named_body)
@@ -515,18 +523,22 @@ class SpeakerMemory:
                 return self._description(tok)
             owned = any(c.dep_ == "poss" for c in tok.children)
             # "a person familiar with the matter", "a source close to the inquiry": unnamed, described
-            unnamed = any(c.dep_ == "amod" and c.i > tok.i for c in tok.children) or (
+            unnamed = former or any(c.dep_ == "amod" and c.i > tok.i for c in tok.children) or (
                 # "a former employee, who asked not to be named, said", "a person at one of the
                 # carriers said": an unnamed person the text describes
                 any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
                 and any(c.dep_ in ("relcl", "prep", "acl") and c.i > tok.i for c in tok.children)
             )
             # "a former shipmate, who asked not to be named": "who" says it is a person, whatever the noun
-            person = lemma in PERSON_NOUNS or _relative_opened_by(tok, "who") and not _has_definite_det(tok)
+            # and a "former" anything is a person who held a post
+            who = _relative_opened_by(tok, "who") and not _has_definite_det(tok)
+            person = lemma in PERSON_NOUNS or former or who
             if person and tok.tag_ == "NN" and (owned or _has_definite_det(tok) or unnamed):
                 return self._description(tok)  # "Dorsey's lawyer said", "according to the lawyer"
             if lemma in ORG_NOUNS or low in ORG_NOUNS or _place_modifier(tok, self.gazetteer):
                 return self._organisation(tok, None)
+            if lemma in COLLECTIVE_BODIES and any(c.dep_ in ("compound", "amod") for c in tok.children):
+                return self._organisation(tok, None)  # "a conflict research group said": described
         return None
 
     def _represented(self, role: Token, person: Actor) -> Actor:
@@ -673,6 +685,7 @@ class SpeakerMemory:
             if tok.lemma_.lower() in role or (place is not None and person.actor.speaks_for == place):
                 return person.actor
         words = [t for t in noun_phrase(tok) if t.lower_ not in DETERMINERS]
+        words = words[1:] if len(words) > 1 and words[0].lower_ == "one" else words  # "one former director"
         for mod in (c for c in tok.children if c.dep_ == "amod" and c.i > tok.i):  # "familiar with X"
             words += itertools.takewhile(lambda t: not t.is_punct, mod.subtree)
         if len(words) == 1:
@@ -1018,14 +1031,18 @@ def _described_name(tok: Token) -> tuple[list[Token], list[Token]] | None:
 
 
 def _seat(tok: Token, gazetteer: Gazetteer) -> Actor | None:
-    """The state of *the government in Bangui*, *the administration in Washington*."""
+    """The state of *the government in Bangui*, *the administration in Washington*, *the
+    government of Sao Tome and Principe*."""
     if tok.lemma_.lower() not in ("government", "administration"):
         return None
     for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in":
-            place = next((gazetteer.place(o.text) for o in prep.children if o.dep_ == "pobj"), None)
-            if place is not None and place.kind is ActorKind.STATE:
-                return place
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                ent = _entity_of(obj)
+                names = (ent.text, obj.text) if ent is not None else (obj.text,)
+                place = next((p for n in names if (p := gazetteer.place(n)) is not None), None)
+                if place is not None and place.kind is ActorKind.STATE:
+                    return place
     return None
 
 
