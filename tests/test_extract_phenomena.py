@@ -669,6 +669,21 @@ CASES = {
          ("Baltic Capital Exchange", A, "the problem is a technical failure"),
          ("Eastbridge Football Club", A, "the deals were fair")],
     ),
+    # "according to the report, P, which X described as Q": the report's P and X's Q, each its own
+    "according-to-with-another-speakers-clause": (
+        "Freight Watch published a report on Monday. According to the report, the flights were arranged "
+        "through a broker, Nile Star Trading, which the researchers described as a front for army officers.",
+        [("researchers", A, "a front for army officers"),
+         ("Freight Watch", A, "the flights were arranged through a broker, Nile Star Trading")],
+    ),
+    # "describing itself as X" says what the speaker is; "calling itself X" only names it
+    "describing-itself-as": (
+        "Grey Lantern, a hacking group, has denied taking orders from the Russian state, describing itself "
+        "as a band of \"patriotic volunteers\". A group calling itself Cyber Army claimed the attack.",
+        [("Grey Lantern", D, "Grey Lantern taking orders from the Russian state"),
+         ("Grey Lantern", A, "Grey Lantern is a band of patriotic volunteers"),
+         ("Cyber Army", A, "Cyber Army carried out the attack")],
+    ),
     # a gerund for a subject: "photographing a base is not a crime" rebuts what it was said to be
     "a-clause-for-a-subject-recharacterised": (
         "Photographing a submarine base is not part of a driver's duties, the prosecutor Eva Lind said. "
@@ -1360,6 +1375,18 @@ def test_a_role_stranded_after_a_quote_is_no_part_of_it(extractor: Extractor) ->
     (ex,) = extractor.extract([Article("stranded", text)])
     found = [(s.speaker.label, s.content) for s in ex.statements]
     assert found == [("Marta Kell", "We have paid a ransom to anyone")]
+
+
+def test_a_report_keeps_no_word_of_another_speakers_clause(extractor: Extractor) -> None:
+    # "According to the report, P, which the researchers described as Q": the whole relative clause,
+    # its speaker and its "as" too, is no part of what the report says
+    text = (
+        "Freight Watch published a report on Monday. According to the report, the flights were arranged "
+        "through a broker, Nile Star Trading, which the researchers described as a front for army officers."
+    )
+    (ex,) = extractor.extract([Article("according-relative", text)])
+    said = {s.speaker.label: s.content for s in ex.statements}
+    assert said["Freight Watch"] == "the flights were arranged through a broker, Nile Star Trading"
 
 
 def test_a_topic_in_a_title_is_not_a_side(extractor: Extractor) -> None:

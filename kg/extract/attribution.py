@@ -101,6 +101,12 @@ def find_in_sentence(sent: Span, mask: list[bool]) -> list[Found]:
     for f in _according_to(sent):
         if not (f.tokens & claimed) or not found:
             found.append(f)
+        elif len(f.tokens & claimed) * 2 < len(f.tokens):
+            # "According to the report, P, which the researchers described as Q": the report says
+            # P, less the clause another speaker's statement took
+            cues = [sent.doc[g.at] for g in found if g.at in f.tokens]
+            _drop([f], claimed | {t.i for cue in cues for t in cue.subtree})
+            found.append(f)
     found.extend(_claim_nouns(sent, mask))
     if not found:
         found.extend(_cue_read_as_noun(sent, mask))
@@ -317,7 +323,8 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
             # "a group calling itself X claimed the attack": X carried it out
             doer = naming_clause(speaker) or [t for t in speaker.subtree if t.lower_ not in _REFLEXIVES]
             return [make_found(sent, speaker, verb, stance, doer, owned, joiner=" carried out ")]
-    if lemma in JUDGE_VERBS and objects and objects[0].lower_ not in _REFLEXIVES:  # "calls itself X"
+    # "calls itself X" names; "describing itself as a band of volunteers" says what it is
+    if lemma in JUDGE_VERBS and objects and (objects[0].lower_ not in _REFLEXIVES or lemma == "describe"):
         judged = _judgement(verb, objects[0], sent, speaker)
         if judged is not None:
             return [judged]

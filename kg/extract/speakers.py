@@ -234,6 +234,8 @@ class SpeakerMemory:
             elif low == "we" and tok.dep_ in ("nsubj", "nsubjpass") and quoted[tok.i] and speaker is not None:
                 body = _body_of(speaker)
                 name = body.label if body is not None else None  # a spokeswoman's "we" is her company
+            elif low in ("itself", "himself", "herself") and tok.head.i not in ids and speaker is not None:
+                name = speaker.label  # "(X) describing itself as a band of volunteers": X is one
             elif low == "it" and tok.dep_ == "nsubj":
                 top = tok.head.i not in ids or tok.head.head.i not in ids
                 if speaker is not None and speaker.kind in (ActorKind.STATE, ActorKind.ORGANIZATION) and top:
