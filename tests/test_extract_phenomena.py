@@ -684,6 +684,20 @@ CASES = {
          ("Grey Lantern", A, "Grey Lantern is a band of patriotic volunteers"),
          ("Cyber Army", A, "Cyber Army carried out the attack")],
     ),
+    # "the lab" is the one named; "one student, who asked not to be named," is an unnamed person;
+    # "no agency has ever been a client" denies a deed; "has no record of" says what one knows
+    "a-lab-one-student-been-a-client-no-record": (
+        "Lantern Lab said it had found spyware. Vexor Systems sold the tool. The lab said the phone had "
+        "been infected three times. One PhD student, who asked not to be named, said the professor had asked "
+        "about her views. Interior Ministry spokeswoman Ana Beridze said no state agency \"has ever been "
+        "a client of Aravin Systems\". \"We have no record of any complaint,\" the University "
+        "of Eastmoor said.",
+        [("Lantern Lab", A, "Lantern Lab had found spyware"),
+         ("Lantern Lab", A, "the phone had been infected three times"),
+         ("PhD student", A, "the professor had asked about her views"),
+         ("Ana Beridze", D, "state agency has ever been a client of Aravin Systems"),
+         ("University of Eastmoor", A, "have no record of any complaint")],
+    ),
     # a gerund for a subject: "photographing a base is not a crime" rebuts what it was said to be
     "a-clause-for-a-subject-recharacterised": (
         "Photographing a submarine base is not part of a driver's duties, the prosecutor Eva Lind said. "

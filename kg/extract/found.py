@@ -178,7 +178,11 @@ def _denies_a_deed(verb: Token, subject: Token) -> bool:
     finding (*no spoofing had been detected*) or what befell people (*no one was hurt*), which
     report rather than rebut."""
     lemma = verb.lemma_.lower()
-    if lemma in STATIVE_VERBS or lemma in FINDING_VERBS or lemma in KNOWING_VERBS or verb.tag_ == "VBG":
+    # "no agency has ever been a client of X" says what was done, as a deed does
+    been = lemma == "be" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if lemma in STATIVE_VERBS and not been or lemma in FINDING_VERBS or lemma in KNOWING_VERBS:
+        return False
+    if verb.tag_ == "VBG":
         return False
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return False

@@ -72,7 +72,7 @@ FINDING_VERBS = frozenset("find turn show reveal uncover detect identify establi
 # knows or can do: "had no idea", "had not received any evidence", "had no way to block it".
 UNREBUTTING_NOUNS = TRACE_NOUNS | frozenset(
     "reason need doubt question information knowledge means ambiguity uncertainty idea clue inkling "
-    "way".split()
+    "way record".split()
 )
 
 # Reporting verbs that, with an infinitive ("promised not to sell them"), undertake an act rather
@@ -235,7 +235,7 @@ RECORD_NOUNS = frozenset("data figures statistics records documents".split())
 # Words for a body of people, any of which a later "the group" may mean.
 COLLECTIVE_BODIES = frozenset(
     "group nonprofit non-profit ngo organisation organization charity network watchdog coalition alliance "
-    "movement association foundation institute centre center".split()
+    "movement association foundation institute centre center lab laboratory".split()
 )
 # Offices only a state has: "Foreign Minister X" with no country named speaks for a state.
 STATE_OFFICES = frozenset("minister ambassador envoy premier chancellor".split())

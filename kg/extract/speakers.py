@@ -528,7 +528,7 @@ class SpeakerMemory:
             unnamed = former or any(c.dep_ == "amod" and c.i > tok.i for c in tok.children) or (
                 # "a former employee, who asked not to be named, said", "a person at one of the
                 # carriers said": an unnamed person the text describes
-                any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+                any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in tok.children)
                 and any(c.dep_ in ("relcl", "prep", "acl") and c.i > tok.i for c in tok.children)
             )
             # "a former shipmate, who asked not to be named": "who" says it is a person, whatever the noun
