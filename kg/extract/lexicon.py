@@ -63,9 +63,9 @@ NAMING_VERBS = frozenset("call name know dub style term brand".split())
 
 # What a search finds no trace of: "found no evidence that P" denies P.
 TRACE_NOUNS = frozenset("evidence sign indication trace proof".split())
-# Verbs of a search: "its review turned up no links" reports what was found, denies no act of its own.
 # Verbs of a state, not a deed: "nobody wants a war", "none of this is proof" deny no act.
 STATIVE_VERBS = frozenset("be want need wish like prefer expect believe think seem remain mean".split())
+# Verbs of a search: "its review turned up no links" reports what was found, denies no act of its own.
 FINDING_VERBS = frozenset("find turn show reveal uncover detect identify establish yield".split())
 # What "there is no X" finds missing without rebutting anything said: "there is no evidence that P",
 # "there is no reason for panic" (while "there is no shadow fleet" denies that there is one); what one
