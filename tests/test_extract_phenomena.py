@@ -1342,6 +1342,64 @@ CASES = {
         "The regulator, the Financial Markets Board, said it would appeal the ruling.",
         [("Financial Markets Board", A, "would appeal the ruling")],
     ),
+    "a-states-own-missions-never-did-it": (
+        "Canberra accused Beijing of running informers among students. In a statement, the Chinese embassy "
+        "said Chinese diplomatic missions \"have never engaged in so-called infiltration activities\".",
+        [("Australia", A, "running informers among students"),
+         ("Chinese embassy", D, "Chinese diplomatic missions have engaged in so-called infiltration")],
+    ),
+    "another-states-firms-never-did-it-is-asserted": (
+        "The State Department said Chinese companies had not stopped selling drone parts to Russia.",
+        [("US State Department", A, "Chinese companies had not stopped selling")],
+    ),
+    "the-company-is-the-one-its-lawyer-speaks-for": (
+        "Marlow Trading FZE shipped valves to Korsak Air. Marlow's lawyer, Dina Farouk, said Marlow had no "
+        "knowledge of any link between its buyer and Korsak Air, and that the company had never sold goods "
+        "to an Iranian entity.",
+        [("Dina Farouk", A, "no knowledge of any link"),
+         ("Dina Farouk", D, "Marlow had sold goods to an Iranian entity")],
+    ),
+    "a-company-described-further-keeps-its-words": (
+        "Marlow Trading FZE shipped valves to Korsak Air. Marlow's lawyer, Dina Farouk, said the company in "
+        "Armenia had never sold goods to an Iranian entity.",
+        [("Dina Farouk", D, "the company in Armenia had sold goods")],
+    ),
+    "the-company-is-never-its-chief-though-tagged-a-body": (
+        "Hackers hit the Baltic Container Terminal on Monday. The terminal's chief executive, "
+        "Marta Zielinska, said no containers had been damaged. "
+        "She said the company had not received any ransom demand.",
+        [("Marta Zielinska", D, "containers had been damaged"),
+         ("Marta Zielinska", D, "the company had received any ransom demand")],
+    ),
+    "the-company-a-regulator-speaks-of-is-another": (
+        "Ostrava Metals Ltd was fined by the regulator. "
+        "The regulator said the company had not filed its accounts.",
+        [("regulator", A, "the company had not filed its accounts")],
+    ),
+    "an-acronym-modifying-a-noun-is-no-business": (
+        "Tidewater Crewing said its vessels never switched off their AIS transponders. \"We provide crews, "
+        "nothing more,\" the company's managing director, Omar Haddad, said.",
+        [("Tidewater Crewing", D, "vessels switched off their AIS transponders"),
+         ("Omar Haddad", A, "Tidewater Crewing provide crews")],
+    ),
+    "a-second-that-clause-hung-inside-the-first": (
+        "The panel said debris recovered near the airfield carried serial numbers linked to a Serbian "
+        "maker, and that Belgrade had not answered its letters.",
+        [("panel", A, "debris recovered near the airfield carried serial numbers"),
+         ("panel", A, "Belgrade had not answered its letters")],
+    ),
+    "a-second-that-clause-hung-on-the-reporting-verb": (
+        "Kessler was charged on Monday. Ewan Blake, for the prosecution, told the court the material was "
+        "export-controlled and \"of direct military value\", and that the engineer had received $40,000 "
+        "from the institute.",
+        [("Ewan Blake", A, "the material was export-controlled"),
+         ("Ewan Blake", A, "the engineer had received $40,000")],
+    ),
+    "a-that-clause-within-an-unconfirmed-one-stays-in-it": (
+        "Tarja Lehto stressed that the group had not been able to confirm that the wagons carried shells, "
+        "or that the ammunition was made in Serbia.",
+        [("Tarja Lehto", A, "confirm that the wagons carried shells, or that the ammunition")],
+    ),
 }
 
 

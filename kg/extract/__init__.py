@@ -459,7 +459,10 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
             phrase = doc[subject.left_edge.i : subject.right_edge.i + 1]
             subjects = memory.named_states(phrase)[:1] or speakers
         else:
-            subjects = resolved or memory.resolve(subject)
+            own = memory.own_business(subject, speakers)
+            if own is not None and not resolved:
+                subs.update({c.i: "" for c in subject.children} | {subject.i: own.label})
+            subjects = resolved or ([own] if own else memory.resolve(subject))
         sides = {a.key for sp in speakers for a in sp.chain()}
         intends = _future(subject.head)  # "we will not pay" states an intention, denies no act
         if subjects and not intends and all(any(a.key in sides for a in sub.chain()) for sub in subjects):

@@ -301,6 +301,8 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     clauses += [c for c in verb.children if c.dep_ == "conj" and mask[c.i] and c.pos_ in ("VERB", "AUX")]
     if clauses:
         clauses += _contrasted(verb)
+        # "told the court P, and that Q": the parser hangs the second complement on the verb
+        clauses += [c for c in verb.children if c.dep_ == "conj" and _that_clause(c) and c not in clauses]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     if not objects and lemma in DENY_VERBS:
         # "has also denied, in the past, reports by X that P": the parser loses the object after
@@ -605,6 +607,11 @@ def _propositions(
                 parts.append(sorted([*shared, *(sent.doc[i] for i in sub)], key=lambda t: t.i))
         if len(parts) > before:
             chain[:0] = [c for c in conj.children if c.dep_ == "conj"]
+    for conj in [t for t in clause.subtree if t.dep_ == "conj" and t.head.i != clause.i]:
+        if conj.i in own and _that_clause(conj) and not _reported_within(conj, clause):
+            # "said debris carried serial numbers, and that Iran had not responded": the parser
+            # hangs a second complement deep inside the first
+            parts.append([sent.doc[i] for i in sorted(detach(conj) - leave_out)])
     for adv in clause.children:
         said = any(c.dep_ == "ccomp" for c in adv.children)
         participle = adv.dep_ == "advcl" and adv.tag_ == "VBG" and adv.lemma_.lower() in ASSERT_VERBS
@@ -668,6 +675,21 @@ def _second_that(conj: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children) and any(
         c.dep_ == "expl" for c in conj.children
     )
+
+
+def _reported_within(tok: Token, clause: Token) -> bool:
+    """Whether a clause inside another reports it in turn (*could not confirm that A, or that B*)."""
+    while tok.i != clause.i and tok.head.i != tok.i:
+        if tok.dep_ == "ccomp":
+            return True
+        tok = tok.head
+    return False
+
+
+def _that_clause(conj: Token) -> bool:
+    """*and that Q*: a conjunct opened by its own *that*, with its own subject, is a complement."""
+    opened = any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
+    return conj.pos_ in ("VERB", "AUX") and opened and any(c.dep_ in _SUBJECTS for c in conj.children)
 
 
 def _restates(conj: Token) -> bool:

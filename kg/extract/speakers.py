@@ -172,6 +172,8 @@ class SpeakerMemory:
             based = where.lower_ in ("in", "near") and where.head.lemma_.lower() == "base"
             if named.root.dep_ == "pobj" and based:
                 continue  # "which is based in Eindhoven": a place the tagger took for a body
+            if _technical_acronym(named):
+                continue  # "switched off their AIS transponders": a kind of thing, not a business
             if named.label_ == "ORG" or _corporate_name(named) or _described_as_body(named):
                 commas = [t.i for t in named if t.text == ","]
                 if commas:  # "According to the Treasury, Silverpeak Ltd": the tagger ran two names together
@@ -293,6 +295,16 @@ class SpeakerMemory:
         # "the regulator", "the ministry" with none named: never a business that spoke
         private = {o.key for o in self._businesses()}
         return next((o for o in reversed(self.orgs) if o.key not in private), None)
+
+    def own_business(self, noun: Token, speakers: list[Actor]) -> Actor | None:
+        """*the company*, said by a business or by its lawyer or spokesman: that business, though
+        another was named since (*no link to Damavand Air, and the company had never sold P*)."""
+        bare = all(c.dep_ in ("det", "punct") for c in noun.children)
+        if noun.lemma_.lower() not in COMPANY_NOUNS or not bare or not _has_definite_det(noun):
+            return None
+        trading = {o.key for o in self._businesses()}
+        chain = [a for sp in speakers for a in sp.chain() if a.kind is ActorKind.ORGANIZATION]
+        return next((a for a in chain if a.key in trading), None)
 
     def _org_called(self, label: str) -> Actor | None:
         """The organization named before by exactly this name, the latest if several."""
@@ -1143,6 +1155,15 @@ def _sets_scene(prep: Token) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT" or (verb.dep_ == "advcl" and verb.head.dep_ == "ROOT")
+
+
+def _technical_acronym(ent: Span) -> bool:
+    """*AIS transponders*, *VPN appliance*, *SIM cards*: a short capitalised acronym that only
+    modifies a common noun names a technology, which the tagger may take for an organization."""
+    word = ent.text
+    return len(ent) == 1 and word.isupper() and len(word) <= 4 and ent.root.dep_ == "compound" and (
+        ent.root.head.pos_ == "NOUN"
+    )
 
 
 def _described_as_body(ent: Span) -> bool:
