@@ -1400,6 +1400,79 @@ CASES = {
         "or that the ammunition was made in Serbia.",
         [("Tarja Lehto", A, "confirm that the wagons carried shells, or that the ammunition")],
     ),
+    "a-line-ending-in-a-colon-introduces-the-quote": (
+        "Swedish MEP Katrin Lindqvist asked first.\n\n"
+        "Lindqvist said Orbitel had been warned three times by the regulator.\n\n"
+        "Kuiper has begun her opening statement. Here are the key lines:\n\n"
+        "\"Orbitel has never carried a sanctioned channel.\n\n"
+        "\"The signal was uplinked by a distributor. We were misled,\" she told MEPs.",
+        [("Katrin Lindqvist", A, "Orbitel had been warned"),
+         ("Kuiper", A, "Orbitel has never carried a sanctioned channel"),
+         ("Kuiper", A, "The signal was uplinked by a distributor"),
+         ("Kuiper", A, "We were misled")],
+    ),
+    "a-statement-sent-to-a-newsroom-is-not-its": (
+        "Velmar Container Lines operates 14 ships. In a statement sent to Radio Kestrel, the company said "
+        "its crews had been paid in full.",
+        [("Velmar Container Lines", A, "crews had been paid in full")],
+    ),
+    "a-subject-hung-on-the-auxiliary": (
+        "Velmar Container Lines operates 14 ships. The company said its ships had \"at no time carried "
+        "weapons of any kind.\"",
+        [("Velmar Container Lines", D, "its ships had carried weapons of any kind")],
+    ),
+    "the-company-is-no-armed-movement": (
+        "Sarhad Petroleum said its safety systems had worked. The Taliban said they had no drones. "
+        "The refinery will stay shut for three months, according to the company.",
+        [("Sarhad Petroleum", A, "safety systems had worked"),
+         ("Taliban", A, "they had no drones"),
+         ("Sarhad Petroleum", A, "refinery will stay shut")],
+    ),
+    "a-hyphenated-title-before-the-name": (
+        "\"Anyone looking at the raw data for a week would have seen it,\" said Skyline co-founder "
+        "Jonas Berg.",
+        [("Jonas Berg", A, "Anyone looking at the raw data")],
+    ),
+    "a-collective-named-before-is-the-group": (
+        "Kestrel Air did not respond.\n\n"
+        "Researchers at Skyline Collective, a volunteer group, say the pattern was hard to miss.\n\n"
+        "According to the group, the jets regularly switched off their transponders.",
+        [("Researchers", A, "the pattern was hard to miss"),
+         ("Skyline Collective", A, "switched off their transponders")],
+    ),
+    "a-report-the-parser-made-a-conjunct-of-the-quote": (
+        "Velto Drones makes drones. \"Velto has never sold a drone to the army, and we never will,\" chief "
+        "executive Nora Quill told the Herald in her first interview since the ban.",
+        [("Nora Quill", D, "Velto has sold a drone to the army")],
+    ),
+    "the-charges-are-what-was-charged-not-a-defence": (
+        "The KGB accused Anna Ferris of photographing military sites. \"Anna is a reporter,\" her sister, "
+        "Mia Ferris, said. Her editor, Tom Hale, called the charges \"a fabrication\".",
+        [("KGB", A, "Anna Ferris photographing military sites"),
+         ("Mia Ferris", A, "Anna is a reporter"),
+         ("Tom Hale", D, "Anna Ferris photographing military sites")],
+    ),
+    "the-country-of-a-states-body": (
+        "Aralis has subscribers in Kazakhstan and neighbouring Kyrgyzstan. "
+        "Kazakhstan's foreign ministry said the country complied with all sanctions regimes.",
+        [("Kazakhstan's foreign ministry", A, "Kazakhstan complied with all sanctions regimes")],
+    ),
+    "a-denial-conjoined-to-the-complement": (
+        "The Velkor Front said on Telegram that its fighters had carried out the strike, and denied "
+        "receiving help from any government.",
+        [("Velkor Front", A, "its fighters had carried out the strike"),
+         ("Velkor Front", D, "receiving help from any government")],
+    ),
+    "that-is-not-true": (
+        "Lindqvist said Astor had been warned three times. "
+        "\"That is simply not true,\" Kuiper told the committee.",
+        [("Lindqvist", A, "Astor had been warned three times"),
+         ("Kuiper", D, "Astor had been warned three times")],
+    ),
+    "not-one-of-them": (
+        "Not a single cargo had been loaded there, the company said.",
+        [("company", D, "a single cargo had been loaded there")],
+    ),
 }
 
 
@@ -1700,3 +1773,10 @@ def test_a_short_name_of_a_business_named_before_is_that_business(extractor: Ext
     for sent in doc.sents:
         memory.note_businesses(sent)
     assert [org.label for org in memory.named_orgs] == ["Maison Ravel & Cie"]
+
+
+def test_it_is_not_true_that_p_denies_p(extractor: Extractor) -> None:
+    text = "Lindqvist said Astor had been warned. Kuiper said it was not true that Astor had been warned."
+    (ex,) = extractor.extract([Article("untrue", text)])
+    got = [(s.speaker.label, s.stance, s.content) for s in ex.statements]
+    assert got == [("Lindqvist", A, "Astor had been warned"), ("Kuiper", D, "Astor had been warned")]

@@ -22,6 +22,8 @@ from kg.extract.found import Found, phrase_text, quote_mask, quoted_sentence
 from kg.extract.furniture import Paragraph, body_paragraphs
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import (
+    ACCUSING_VERBS,
+    CHARGE_NOUNS,
     COUNTRY_NOUNS,
     DENY_VERBS,
     ENUMERATING_VERBS,
@@ -262,6 +264,7 @@ class Extractor:
     ) -> Iterator[Statement]:
         seen: set[tuple[int, str, str, str]] = set()
         history: list[Statement] = []
+        charged: set[str] = set()  # the claims put as accusations ("accused X of P", "alleged P")
         for s in reported:
             evidence = s.evidence
             for speaker in s.speakers:
@@ -270,7 +273,7 @@ class Extractor:
                 if claim is not None:
                     stance = Stance.DENY
                 else:
-                    claim, content = self._claim(s, speaker, history, index, article.id)
+                    claim, content = self._claim(s, speaker, history, charged, index, article.id)
                 if claim is None or not content:
                     continue
                 ident = (evidence.start, speaker.key, stance.value, claim.key)
@@ -292,6 +295,8 @@ class Extractor:
                     # the items of "This included A, B and C" detail the claim before them; a later
                     # "denied these allegations" is about that claim
                     history.append(st)
+                    if s.cue_lemma in ACCUSING_VERBS or s.cue_lemma == "allege":
+                        charged.add(claim.key)
                 yield st
 
     def _contradicted(
@@ -309,7 +314,13 @@ class Extractor:
         return None, None
 
     def _claim(
-        self, s: Reported, speaker: Actor, history: list[Statement], index: ClaimIndex, source: str
+        self,
+        s: Reported,
+        speaker: Actor,
+        history: list[Statement],
+        charged: set[str],
+        index: ClaimIndex,
+        source: str,
     ) -> tuple[Claim | None, str | None]:
         content = s.content
         if content is None and (s.pointer_lemma is None or s.pointer_lemma not in NON_ANAPHORIC_CLAIM_NOUNS):
@@ -323,7 +334,10 @@ class Extractor:
             about = [e for e in others if sides & {a.key for a in (*e.claim.about, e.claim.agent) if a}]
             # "rejected the report": what its author said first, which is what the report is known for
             written = [e for e in others if s.pointer_author in {a.key for a in e.speaker.chain()}][-1:]
-            for earlier in written or done[:1] or about[:1] or others[:1]:
+            # "called the charges a fabrication": what someone accused or alleged, not what a
+            # relative said in the accused's defence since
+            laid = [e for e in others if e.claim.key in charged] if s.pointer_lemma in CHARGE_NOUNS else []
+            for earlier in written or laid[:1] or done[:1] or about[:1] or others[:1]:
                 return earlier.claim, earlier.content
         if content is None:
             if s.pointer_text is None or len(s.pointer_text.split()) < 2:

@@ -45,6 +45,7 @@ from kg.extract.lexicon import (
     REPORTING_NOUNS,
     SAYING_VERBS,
     SILENT_VERBS,
+    TRUTH_WORDS,
     UNSAID_OBJECTS,
     WITHHOLDING_VERBS,
 )
@@ -172,6 +173,10 @@ def _is_cue(tok: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
+    several = [c for c in verb.children if c.dep_ == "nsubj"]
+    named = [c for c in several if c.ent_type_ == "PERSON"]
+    if len(several) > 1 and named:
+        return named[-1]  # "said Skywatch co-founder Jonas Eklund", the hyphenated title cut in three
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj") or hears_case(child):  # "jurors were told P"
             return child
@@ -370,6 +375,9 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
     if len([t for t in quoted if t.is_alpha]) >= 4 and verb.i not in {t.i for t in quoted}:
         # '"P," noted X' where the parser hung the quote on the verb as something else than a ccomp
         return [make_found(sent, speaker, verb, stance, quoted)]
+    cut_off = _quote_before_conjunct(verb, speaker, mask)
+    if cut_off:
+        return [make_found(sent, speaker, verb, stance, cut_off)]
     told = _told_before(verb, speaker, sent)
     if told:
         return [make_found(sent, speaker, verb, stance, told)]
@@ -385,6 +393,18 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         body = [t for t in main.subtree if t.i not in {x.i for x in verb.subtree}]
         return [make_found(sent, speaker, verb, stance, body)]
     return []
+
+
+def _quote_before_conjunct(verb: Token, speaker: Token, mask: list[bool]) -> list[Token]:
+    """*'"P, and we never will," X told the Ledger'*: the parser makes the report a conjunct of the
+    quote's verb (and takes the quote's last words for its own); the quote before it is what X said."""
+    if verb.dep_ != "conj" or mask[verb.i] or not mask[verb.head.i] or speaker.i < verb.head.i:
+        return []
+    own = {t.i for t in verb.subtree}
+    words = [t for t in verb.sent if mask[t.i] and t.i < verb.i and t.i not in own]
+    while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
+        words.pop()
+    return words if len([t for t in words if t.is_alpha]) >= 4 else []
 
 
 def _told_before(verb: Token, speaker: Token, sent: Span) -> list[Token]:
@@ -534,6 +554,10 @@ def _split_clause(
     if rejected is not None and stance is Stance.ASSERT:
         # "X said the claims were absurd", "P's accusation that Q is unfounded, X said": X denies
         return [_denial_of(rejected, sent, speaker, verb)]
+    untrue = _untrue_that(clause) if stance is Stance.ASSERT else None
+    if untrue is not None:
+        # "X said it was not true that P": X denies P
+        return [make_found(sent, speaker, verb, Stance.DENY, list(untrue.subtree))]
     called_false = _judged_false_in_words(clause) if stance is Stance.ASSERT else None
     if called_false:
         return [make_found(sent, speaker, verb, Stance.DENY, called_false)]
@@ -729,6 +753,10 @@ def _conjoined_report(conj: Token, sent: Span, speaker: Token | None) -> list[Fo
         obj = next((c for c in conj.children if c.dep_ in ("dobj", "obj")), None)
         accused = accusations(conj, obj) if obj is not None else []
         return [make_found(sent, speaker, conj, Stance.ASSERT, *pair) for pair in accused] or None
+    gerund = [c for c in conj.children if c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG"]
+    if lemma in DENY_VERBS and gerund and not _negated(conj):
+        # "X said its fighters carried out the strike, and denied receiving help": X's own denial
+        return [make_found(sent, speaker, conj, Stance.DENY, list(gerund[0].subtree))]
     said = [c for c in conj.children if c.dep_ == "ccomp"]
     if said and _is_cue(conj) and lemma not in JUDGE_VERBS and not _negated(conj):
         # "X said P, but cautioned that Q": the parser hangs the second report on P
@@ -799,11 +827,25 @@ def _judged_false(clause: Token) -> Token | None:
         t.lemma_.lower() for c in judged for t in c.subtree
     }
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if subject is None or not words & DENIAL_JUDGEMENTS or _negated(clause):
+    false = bool(words & DENIAL_JUDGEMENTS) and not _negated(clause)
+    # "That is simply not true", "the report is not accurate" (not "it is not true that P", whose P
+    # is read as a clause of its own)
+    that_clause = any(c.dep_ == "ccomp" for c in clause.children)
+    untrue = _negated(clause) and bool(words & TRUTH_WORDS) and not that_clause
+    if subject is None or not (false or untrue):
         return None
     if subject.lemma_.lower() in CLAIM_NOUNS or subject.pos_ in ("PRON", "DET"):
         return subject
     return None
+
+
+def _untrue_that(clause: Token) -> Token | None:
+    """The P of *it is not true that P*, *it was not correct that P*."""
+    if clause.lemma_ != "be" or not _negated(clause):
+        return None
+    if not any(c.dep_ == "acomp" and c.lower_ in TRUTH_WORDS for c in clause.children):
+        return None
+    return next((c for c in clause.children if c.dep_ == "ccomp"), None)
 
 
 def _judged_false_in_words(clause: Token) -> list[Token] | None:

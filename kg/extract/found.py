@@ -120,6 +120,10 @@ def make_found(
         wrongdoing = _did_nothing(root)  # "had done nothing wrong": "had done something wrong"
         neg = neg or wrongdoing
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if subject is None:  # 'its ships had "at no time carried"': the parser may hang it on the auxiliary
+            auxiliaries = [a for a in root.children if a.dep_ in ("aux", "auxpass")]
+            hung = [c for a in auxiliaries for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subject = hung[0] if hung else None
         if subject is None and root.dep_ == "conj" and root.head.i != root.i:  # "(it) ... and had never sold"
             subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             subject = subject if subject is not None and subject.i in {t.i for t in parts[0]} else None
@@ -257,7 +261,13 @@ def _negative_subject(subject: Token) -> tuple[tuple[int, str], ...]:
     if subject.lower_ in NEGATIVE_PRONOUNS:
         return ((subject.i, NEGATIVE_PRONOUNS[subject.lower_]),)
     det = next((c for c in subject.children if c.dep_ == "det" and c.lower_ in ("no", "neither")), None)
-    return ((det.i, ""),) if det is not None else ()
+    if det is not None:
+        return ((det.i, ""),)
+    # "not one passenger", "not a single cargo": the "not" hangs on the noun or on its "one"
+    ones = [subject, *(c for c in subject.children if c.dep_ == "nummod" and c.lower_ == "one")]
+    nots = [c for o in ones for c in o.children if c.dep_ == "neg" and c.i < subject.i]
+    single = any(c.lower_ == "one" or c.lower_ == "single" for c in subject.children)
+    return ((nots[0].i, ""),) if nots and single else ()
 
 
 def _at_no_time(verb: Token) -> frozenset[int]:

@@ -40,7 +40,8 @@ def _is_furniture(line: str) -> bool:
         return True  # numbers, prices, times
     if line.startswith(BULLETS):
         return True
-    if not _SENTENCE_END.search(line):
+    introduces = line.endswith(":") and len(line.split()) >= 6  # "She began her statement. Key lines:"
+    if not _SENTENCE_END.search(line) and not introduces:
         return True  # headlines, captions without a full stop, teasers, menu items
     if len(line.split()) < 12 and any(p in low for p in FURNITURE_PHRASES):
         return True

@@ -138,6 +138,10 @@ DENIAL_NOUNS = frozenset("denial rejection".split())
 # Claim nouns that name a proposition of their own rather than point back at one already reported:
 # "dismissed the idea" is not "dismissed these allegations".
 NON_ANAPHORIC_CLAIM_NOUNS = frozenset("idea notion suggestion proposal plan".split())
+# What a claim is when it holds: "that is not true" denies it.
+TRUTH_WORDS = frozenset("true correct accurate".split())
+# Claim nouns that name what someone was accused of: "called the charges a fabrication".
+CHARGE_NOUNS = frozenset("charge accusation allegation indictment".split())
 
 # Plural nouns for unnamed collective sources: "experts say".
 GROUP_NOUNS = frozenset(
@@ -269,7 +273,7 @@ CORPORATE_NAME_ENDS = frozenset(
     "oil gas steel motors aerospace dynamics defence defense labs laboratories semiconductor "
     "semiconductors microelectronics telecom networks software security oy oyj ab as asa sa spa nv bv "
     "srl sro maritime analytics capital consulting freight marine tankers lines transport mining "
-    "chemicals water power utilities electric rail railways pharma insurance".split()
+    "chemicals water power utilities electric rail railways pharma insurance collective".split()
 )
 DETERMINERS = frozenset("the a an some many several most few other these those this that such all".split())
 

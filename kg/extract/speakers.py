@@ -122,6 +122,11 @@ class SpeakerMemory:
             # "Anna Berg went further", "Their lawyer, Anna Berg, went further"
             named = tok.text[:1].isupper() or any(c.dep_ == "appos" for c in tok.children)
             if tok.dep_ == "nsubj" and named and tok.pos_ != "PRON":
+                gender = _own_gender(tok) if self._by_name(tok.text) is None else None
+                if gender is not None:
+                    # "Vos has begun her opening statement": a bare surname the tagger did not
+                    # label is a person's when the clause gives its subject a his or her
+                    self._remember(self._person_from_entity(tok.doc[tok.i : tok.i + 1]).actor, gender)
                 actor = self._resolve_one(tok)
                 if actor is not None and actor.kind is ActorKind.PERSON:
                     self.spoke(actor)
@@ -204,8 +209,10 @@ class SpeakerMemory:
         for tok in tokens:
             subject = tok.dep_ in ("nsubj", "nsubjpass")
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in COUNTRY_NOUNS and subject:
-                # "(KCNA insisted that) the country had nothing to do with it": the state named last
-                state = self._resolve_one(tok)
+                # "(KCNA insisted that) the country had nothing to do with it": the state named last;
+                # "(Kazakhstan's foreign ministry said) the country complied": the state a body serves
+                served = [a for sp in speakers if sp.kind is not ActorKind.STATE for a in sp.chain()[1:]]
+                state = next((a for a in served if a.kind is ActorKind.STATE), None) or self._resolve_one(tok)
                 det = [c for c in tok.children if c.dep_ == "det"]
                 if state is not None and det:
                     subs.update({tok.i: state.label, det[0].i: ""})
@@ -942,7 +949,11 @@ def _told(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
         return True
-    return tok.dep_ == "pobj" and head.lower_ in ("with", "to") and head.head.lemma_.lower() in TELLING_WORDS
+    if tok.dep_ != "pobj" or head.lower_ not in ("with", "to"):
+        return False
+    via = head.head  # "in a statement sent to Channel 8", "in comments emailed to the Ledger"
+    via = via.head if via.dep_ == "acl" and via.tag_ == "VBN" else via
+    return via.lemma_.lower() in TELLING_WORDS
 
 
 def _within(short: str, name: str) -> bool:
@@ -1155,6 +1166,20 @@ def _sets_scene(prep: Token) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT" or (verb.dep_ == "advcl" and verb.head.dep_ == "ROOT")
+
+
+def _own_gender(subject: Token) -> str | None:
+    """The gender of a lone, unlabelled name whose own clause speaks of *his* or *her* (*Vos has
+    begun her opening statement*), else None."""
+    if subject.pos_ != "PROPN" or subject.ent_type_ or len(noun_phrase(subject)) != 1:
+        return None
+    inside = {t.i for t in subject.subtree}
+    owners = {
+        PERSONAL_PRONOUNS.get("he" if t.lower_ == "his" else t.lower_)
+        for t in subject.head.subtree
+        if t.dep_ == "poss" and t.lower_ in ("his", "her") and t.i not in inside
+    }
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _technical_acronym(ent: Span) -> bool:
