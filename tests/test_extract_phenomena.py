@@ -832,13 +832,13 @@ CASES = {
         "Marta Kell runs the terminal. \u201cWe have never paid a ransom to anyone,\u201d Kell said.",
         [("Marta Kell", D, "We have paid a ransom to anyone")],
     ),
-    # a lawyer's "her client" is whom she speaks for; "did nothing wrong" denies a deed,
+    # a lawyer's "her client" is whom she speaks for, named; "did nothing wrong" denies a deed,
     # "has nothing to hide" does not
     "a-lawyers-client-did-nothing-wrong": (
         "Prosecutors charged Omar Tellez with bribery. His lawyer, Ana Ruiz, said her client had done "
         "nothing wrong and had nothing to hide.",
         [("Prosecutors", A, "Omar Tellez bribery"),
-         ("Ana Ruiz", D, "her client had done something wrong"),
+         ("Ana Ruiz", D, "Omar Tellez had done something wrong"),
          ("Ana Ruiz", A, "her client had nothing to hide")],
     ),
     # "it rejected suggestions in the press that P", the clause hung on the verb
@@ -1472,6 +1472,41 @@ CASES = {
     "not-one-of-them": (
         "Not a single cargo had been loaded there, the company said.",
         [("company", D, "a single cargo had been loaded there")],
+    ),
+    # the apposition makes the name a person's however the tagger labels it; "he" is not the
+    # attorney who spoke last but the subject of the narrated sentence before; "his spokesman"
+    # serves that person, whose quoted "He has never" is then a denial
+    "spokesman-of-a-person-named-as-a-dealer": (
+        "Prosecutors allege that the clerk wired money for Tibor Halasz, a Slovak-born dealer whom "
+        "the Treasury blacklisted last year.\n"
+        "\"He knew exactly what he was doing,\" said Joan Pike, the US attorney.\n"
+        "Halasz, who lives in Vienna, has not been charged. Through his spokesman, Marek Dvorsky, he "
+        "dismissed the allegations as \"pure fiction\" and said he had never sold arms to Myanmar.\n"
+        "\"Mr Halasz is an honest trader. He has never traded with Myanmar,\" Dvorsky said.",
+        [("Prosecutors", A, "the clerk wired money for Tibor Halasz"),
+         ("Joan Pike", A, "He knew exactly"),
+         ("Tibor Halasz", D, "the clerk wired money"),
+         ("Tibor Halasz", D, "Tibor Halasz had sold arms to Myanmar"),
+         ("Marek Dvorsky", A, "Mr Halasz is an honest trader"),
+         ("Marek Dvorsky", D, "Tibor Halasz has traded with Myanmar")],
+    ),
+    # "he" is neither a person first named after it nor one named after the last sentence's subject;
+    # "told a colleague that P", with the complement hung on the colleague
+    "he-is-the-subject-named-before": (
+        "The indictment charges Pavel Rusu, a former bank manager, with fraud. Prosecutors allege that "
+        "he approved transfers for Ivo Brankov, a Serbian-born trader whom the Treasury blacklisted.\n"
+        "According to the indictment, Rusu ignored alerts linked to Brankov. In one email, he told a "
+        "colleague that the companies were clean.",
+        [("prosecutors", A, "Pavel Rusu, a former bank manager"),
+         ("Prosecutors", A, "he approved transfers for Ivo Brankov"),
+         ("Prosecutors", A, "Rusu ignored alerts"),
+         ("Pavel Rusu", A, "the companies were clean")],
+    ),
+    "he-is-not-a-person-named-after-it": (
+        "The indictment charges Pavel Rusu, a former bank manager, with fraud. He told investigators "
+        "that Ivo Brankov, a Serbian-born trader, had paid him.",
+        [("prosecutors", A, "Pavel Rusu, a former bank manager"),
+         ("Pavel Rusu", A, "Ivo Brankov, a Serbian-born trader, had paid him")],
     ),
 }
 

@@ -60,6 +60,8 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _POINTING = frozenset("this these those such".split())
 _FINITE_SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _CLAUSE_DEPS = ("ccomp", "xcomp")
+# Verbs whose object is the one told: "told a colleague that P", "assured investors that P".
+_TELLING_VERBS = frozenset("tell assure inform warn remind advise reassure".split())
 _REFLEXIVES = frozenset(("itself", "themselves", "himself", "herself"))
 _REFUSING_MODALS = frozenset(("would", "will", "could", "can", "wo", "ca"))  # "wo" of "won't"
 _REFUSABLE = WITHHOLDING_VERBS | ASSERT_VERBS  # "declined to comment", "refused to say whether"
@@ -309,6 +311,10 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
         # "told the court P, and that Q": the parser hangs the second complement on the verb
         clauses += [c for c in verb.children if c.dep_ == "conj" and _that_clause(c) and c not in clauses]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not clauses and objects and lemma in _TELLING_VERBS:
+        # "he told a colleague that the companies were clean": the parser may hang the complement
+        # on the one told, as if it said which colleague
+        clauses = [c for c in objects[0].children if c.dep_ in ("acl", "relcl") and _that_clause(c)]
     if not objects and lemma in DENY_VERBS:
         # "has also denied, in the past, reports by X that P": the parser loses the object after
         # the inserted phrase

@@ -32,6 +32,7 @@ from kg.extract.lexicon import (
     PUBLIC_BODY_WORDS,
     PUBLISHING_VERBS,
     RECORD_NOUNS,
+    RELATIONS,
     REPORT_NOUNS,
     REPRESENTATIVE_ROLES,
     ROLE_NOUNS,
@@ -59,6 +60,7 @@ _NE_ORG = frozenset(("ORG", "NORP", "FAC"))
 class _Person:
     actor: Actor
     gender: str | None = None
+    introduced: Token | None = None  # the first word of the name where the article first gave it
 
 
 @dataclass
@@ -115,13 +117,24 @@ class SpeakerMemory:
             title = _role_before(full) if full is not None else None
             if full is not None and title is not None and title.pos_ == "NOUN":
                 self._represented(title, self._person_from_entity(full).actor)
+            # "Emil Varga, a Hungarian-born broker": what the apposition calls the name says it is
+            # a person's, whatever label the tagger gave it, so that a later "Varga" is that person
+            full = _full_name(tok) if tok.ent_type_ != "PERSON" else None
+            if full is not None and _described_as_person(tok):
+                self._person_from_entity(full)
+        # "According to the indictment, Lee overrode alerts linked to Varga. He told a colleague":
+        # the subject of the sentence, not a person named after it, is the likelier "he"
+        for tok in span.root.children:
+            known = self._by_name(tok.text) if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" else None
+            if known is not None:
+                self._remember(known.actor)
 
     def note_subject(self, span: Span) -> None:
         """A person who is the subject of a narrated sentence becomes the likeliest *he* or *she*."""
         for tok in span.root.children:
             # "Anna Berg went further", "Their lawyer, Anna Berg, went further"
             named = tok.text[:1].isupper() or any(c.dep_ == "appos" for c in tok.children)
-            if tok.dep_ == "nsubj" and named and tok.pos_ != "PRON":
+            if tok.dep_ in ("nsubj", "nsubjpass") and named and tok.pos_ != "PRON":
                 gender = _own_gender(tok) if self._by_name(tok.text) is None else None
                 if gender is not None:
                     # "Vos has begun her opening statement": a bare surname the tagger did not
@@ -393,7 +406,7 @@ class SpeakerMemory:
             return self._prosecution()  # "the officer passed the plans on, a court heard"
         if tok.pos_ == "PRON":
             if low in PERSONAL_PRONOUNS:
-                return self._pronoun(PERSONAL_PRONOUNS[low])
+                return self._pronoun(PERSONAL_PRONOUNS[low], tok)
             relative = low in ("who", "which", "that") and tok.head.dep_ == "relcl"
             if tok.dep_ in ("nsubj", "nsubjpass") and relative:  # "X, which said P"
                 return self._resolve_one(tok.head.head)
@@ -578,6 +591,10 @@ class SpeakerMemory:
             return self._remember(replace(person, speaks_for=self._last_state())).actor
         usable = owner is not None and (owner.pos_ != "PRON" or owner.lower_ == "its")  # "its spokesman"
         client = self._resolve_one(owner) if owner is not None and usable else None
+        if owner is not None and owner.lower_ in ("his", "her") and role.lower_ in _ADVOCATES:
+            # "Varga has not been charged. Through his spokesman, Petar Lukic, he dismissed ...": the
+            # person the article spoke of last, whom the spokesman or lawyer serves
+            client = self._pronoun("m" if owner.lower_ == "his" else "f", owner)
         if client is None or client.key == person.key:
             return person
         title = person.role or role.lemma_.lower()
@@ -685,9 +702,12 @@ class SpeakerMemory:
         known = self.gazetteer.find(ent.text)
         return known is not None and known.kind is not ActorKind.PERSON
 
-    def _pronoun(self, gender: str) -> Actor | None:
+    def _pronoun(self, gender: str, tok: Token) -> Actor | None:
         for person in reversed(self.speakers or self.people):
-            if person.gender in (None, gender):
+            # "Prosecutors allege that he paid Emil Varga": not a person first named after the pronoun
+            first = person.introduced
+            later = first is not None and first.doc is tok.doc and first.i > tok.i
+            if person.gender in (None, gender) and not later:
                 person.gender = gender
                 return person.actor
         return None
@@ -756,7 +776,11 @@ class SpeakerMemory:
             businesses = self._businesses()
             side = businesses[-1] if businesses else None
         actor = Actor(actor_key(name), name, ActorKind.PERSON, role=role, speaks_for=side)
-        return self._remember(actor, gender)
+        new = all(p.actor.key != actor.key for p in self.people)
+        person = self._remember(actor, gender)
+        if new:
+            person.introduced = ent[0]
+        return person
 
     def _holder_of(self, role: str) -> Actor | None:
         """The latest person the article gave this role (*the spokesman*)."""
@@ -1200,6 +1224,33 @@ def _described_as_body(ent: Span) -> bool:
     return any(
         c.dep_ == "appos" and c.lemma_.lower() in BODY_NOUNS for c in ent.root.children
     )
+
+
+def _described_as_person(tok: Token) -> bool:
+    """*Lena Ruiz, a former engineer*, *Emil Varga, a Hungarian-born broker whom ...*: an
+    apposition whose noun names what only people are; a trade a business also plies (*broker*)
+    only with a mark of a person (*-born*, *who*, *whom*)."""
+    for appos in (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        lemma = appos.lemma_.lower()
+        if lemma in _TRADES:
+            born = any(t.lower_ == "born" for t in appos.lefts)
+            clauses = [c for c in appos.children if c.dep_ == "relcl"]
+            if born or any(w.lower_ in ("who", "whom") for c in clauses for w in c.children):
+                return True
+        elif lemma in PERSON_NOUNS and lemma not in _NOT_ONLY_PEOPLE:
+            return True
+    return False
+
+
+# Those who speak for one person: "his lawyer", "her spokeswoman".
+_ADVOCATES = frozenset(
+    "lawyer attorney solicitor barrister counsel spokesman spokeswoman spokesperson".split()
+)
+# Nouns of people's roles that a body may hold too: "X, a client of the bank", "a source".
+_NOT_ONLY_PEOPLE = RELATIONS | PERSON_OR_BODY_NOUNS | frozenset(
+    "client source party customer investor insurer shipper dealer leader fellow".split()
+)
+_TRADES = frozenset("broker trader dealer shipper insurer".split())
 
 
 def _with_object(words: list[Token]) -> list[Token]:
