@@ -1188,9 +1188,10 @@ CASES = {
         "\"The idea that we would knowingly help anybody make nerve gas is absurd.\"",
         [("Ruud Smit", A, "We sell paint"), ("Ruud Smit", D, "would knowingly help anybody make nerve gas")],
     ),
-    "the-reporting-called-a-smear-is-denied": (
+    "the-reporting-called-a-smear-is-denied-and-said-to-be-built-on-something": (
         "Ruud Smit runs Keller Chemie. He called the reporting \"a smear built on old spreadsheets\".",
-        [("Ruud Smit", D, "the reporting")],
+        [("Ruud Smit", D, "the reporting"),
+         ("Ruud Smit", A, "the reporting is a smear built on old spreadsheets")],
     ),
     "a-person-introduced-by-their-role-is-the-year-old-who-speaks-next": (
         "Oja denied that the exchange had processed stolen funds. Their lawyer, Mia Lund of the firm "
@@ -1507,6 +1508,84 @@ CASES = {
         "that Ivo Brankov, a Serbian-born trader, had paid him.",
         [("prosecutors", A, "Pavel Rusu, a former bank manager"),
          ("Pavel Rusu", A, "Ivo Brankov, a Serbian-born trader, had paid him")],
+    ),
+    # "dismissed X as a provocation staged to justify Y": the denial, and what the verdict says X is for
+    "a-verdict-with-a-motive-is-asserted-too": (
+        "Lithuania charged a Belarusian engineer with spying. The Belarusian embassy dismissed the "
+        'charges as "a provocation staged to justify closing the border".',
+        [("Lithuania", A, "a Belarusian engineer spying"),
+         ("Belarusian embassy", D, "a Belarusian engineer spying"),
+         ("Belarusian embassy", A, "the charges are a provocation staged to justify")],
+    ),
+    # "there was not a single case of P" denies P as "there was no case" does
+    "there-was-not-a-single-case": (
+        'Observers said ballots had been stuffed in Osh. "There was not a single confirmed case of '
+        'ballot stuffing anywhere in the country," election chief Nurgul Asanova said.',
+        [("Observers", A, "ballots had been stuffed"),
+         ("Nurgul Asanova", D, "There was a single confirmed case of ballot stuffing")],
+    ),
+    # what an observer recorded, or found, none of is a report, not a denial
+    "recorded-no-violations-reports": (
+        "Observers said ballots had been stuffed in Osh. A rival mission said it had recorded no "
+        "violations that could affect the outcome.",
+        [("Observers", A, "ballots had been stuffed"),
+         ("rival mission", A, "had recorded no violations")],
+    ),
+    # a second that-clause whose verb the tagger took for a noun is a complement of its own
+    "and-that-q-with-the-verb-tagged-a-noun": (
+        'Reports said Iran had bought centrifuges. Spokesman Reza Tavakoli said Iran "has never '
+        'imported any banned equipment" and that its research institutes "work in full '
+        'transparency".',
+        [("Reza Tavakoli", A, "Iran has never imported any banned equipment"),
+         ("Reza Tavakoli", A, "its research institutes work in full transparency")],
+    ),
+    # a man describing himself as a spokesman says who speaks, nothing more; "who gave his name as X" is X
+    "a-man-who-described-himself-and-the-name-he-gave": (
+        "Prosecutors say the Kassala Front took money from a charity. A man who described himself "
+        'as a spokesman for the group denied that it had received any money. "We are financed by '
+        'our own people," said the spokesman, who gave his name as Idriss Kone.',
+        [("Prosecutors", A, "the Kassala Front took money"),
+         ("Kassala Front", D, "Kassala Front had received any money"),
+         ("Idriss Kone", A, "We are financed by our own people")],
+    ),
+    # "(Wada)" after a body's name is that body: "Wada said", "the agency added"
+    "a-short-name-in-brackets-is-the-body": (
+        "The Nordic Skating Union (NSU) said hackers had altered test results. A phishing email was"
+        " disguised as a message from the World Anti-Doping Agency (Wada). Wada said it was deeply "
+        "concerned. The agency added that its own systems had not been breached.",
+        [("Nordic Skating Union", A, "hackers had altered test results"),
+         ("World Anti-Doping Agency", A, "was deeply concerned"),
+         ("World Anti-Doping Agency", D, "its own systems had been breached")],
+    ),
+    # "the Geneva-based federation" is the confederation named before
+    "the-place-based-federation": (
+        "The International Rowing Confederation said its records were altered. The Geneva-based "
+        "federation said the changes were found in March.",
+        [("International Rowing Confederation", A, "its records were altered"),
+         ("International Rowing Confederation", A, "the changes were found in March")],
+    ),
+    # "..., repeating that P" continues the statement
+    "repeating-that-p": (
+        "Finland said two jets had crossed its border. Russia's foreign ministry rejected the "
+        "protest, repeating that the aircraft had stayed over neutral waters.",
+        [("Finland", A, "two jets had crossed its border"),
+         ("Russian Foreign Ministry", D, "the protest"),
+         ("Russian Foreign Ministry", A, "the aircraft had stayed over neutral waters")],
+    ),
+    # "his lawyer" serves the defendant, not the attorney who spoke last; a quoted sentence's subject is no
+    # narrated one; "the engineer's employer, X" is a body
+    "his-lawyer-serves-the-defendant-not-the-prosecutor": (
+        'Prosecutors say Jonas Wirth sold chip tools to Russia. "This defendant made himself their '
+        'repair shop," said US Attorney Grace Okoro. His lawyer, Sara Lind, said Wirth would plead '
+        'not guilty. "Jonas has never knowingly sent anything to Russia. He sold spare parts to a '
+        "customer in Armenia,\" she told reporters. The engineer's employer, Baltrix Systems, said "
+        "it had fired him in May.",
+        [("Prosecutors", A, "Jonas Wirth sold chip tools"),
+         ("Grace Okoro", A, "This defendant made himself"),
+         ("Sara Lind", A, "Wirth would plead not guilty"),
+         ("Sara Lind", D, "Jonas has knowingly sent anything"),
+         ("Sara Lind", A, "Jonas Wirth sold spare parts"),
+         ("Baltrix Systems", A, "Baltrix Systems had fired him")],
     ),
 }
 

@@ -223,7 +223,8 @@ class Extractor:
                 if not items and last is not None:
                     items = _listed(sent, last, memory, mask)
                 last = items[-1] if items else last
-                if not items:
+                if not items and not quoted_sentence(sent, mask):
+                    # a narrated subject, not one inside a quote whose speaker comes later
                     memory.note_subject(sent)
                 memory.note_things(sent)
                 found.append(items)

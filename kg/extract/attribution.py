@@ -337,10 +337,13 @@ def _from_verb(verb: Token, sent: Span, mask: list[bool]) -> list[Found]:
             doer = naming_clause(speaker) or [t for t in speaker.subtree if t.lower_ not in _REFLEXIVES]
             return [make_found(sent, speaker, verb, stance, doer, owned, joiner=" carried out ")]
     # "calls itself X" names; "describing itself as a band of volunteers" says what it is
+    posing = verb.dep_ == "relcl" and objects and objects[0].lower_ in ("himself", "herself")
+    if posing:
+        return []  # "a man who described himself as a spokesman": who speaks, not what is said
     if lemma in JUDGE_VERBS and objects and (objects[0].lower_ not in _REFLEXIVES or lemma == "describe"):
         judged = _judgement(verb, objects[0], sent, speaker)
-        if judged is not None:
-            return [judged]
+        if judged:
+            return judged
     if lemma in DENY_VERBS and objects and objects[0].lemma_.lower() in CLAIM_NOUNS:
         # "denied these allegations": the object is what is denied, whatever else the parser hung here
         return [_denial_of(objects[0], sent, speaker, verb)]
@@ -599,11 +602,11 @@ def _propositions(
         # "X said it knew nothing and called the allegations absurd": the parser hangs the second
         # report on the first complement; it is X's own judgement of what was said
         found = _conjoined_judgement(conj, sent, speaker)
-        own_act = _conjoined_report(conj, sent, speaker) if found is None else None
-        own_act = _narrated_denial(conj, sent) if own_act is None and found is None else own_act
-        if found is not None:
+        own_act = _conjoined_report(conj, sent, speaker) if not found else None
+        own_act = _narrated_denial(conj, sent) if own_act is None and not found else own_act
+        if found:
             detach(conj)
-            judged.append(found)
+            judged.extend(found)
         elif own_act is not None:
             # "X said P and accused Y of Q", "... and called on Y to stop": the parser hangs X's next
             # act on P; it is X's own (a statement, or an appeal that states nothing)
@@ -611,8 +614,11 @@ def _propositions(
             judged.extend(own_act)
         elif (
             clause.pos_ in ("VERB", "AUX")  # "some answers about X, and what happened" is one phrase
-            and conj.pos_ in ("VERB", "AUX")
-            and (any(c.dep_ in _SUBJECTS for c in conj.children) or _second_that(conj))
+            and (
+                conj.pos_ in ("VERB", "AUX")
+                and (any(c.dep_ in _SUBJECTS for c in conj.children) or _second_that(conj))
+                or _that_clause(conj)
+            )
             and not _restates(conj)
         ):
             parts.append([sent.doc[i] for i in sorted(detach(conj) - leave_out)])
@@ -719,7 +725,9 @@ def _reported_within(tok: Token, clause: Token) -> bool:
 def _that_clause(conj: Token) -> bool:
     """*and that Q*: a conjunct opened by its own *that*, with its own subject, is a complement."""
     opened = any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
-    return conj.pos_ in ("VERB", "AUX") and opened and any(c.dep_ in _SUBJECTS for c in conj.children)
+    # 'and that its laboratories "work in full transparency"': the tagger may take the verb for a noun
+    verb = conj.pos_ in ("VERB", "AUX", "NOUN")
+    return verb and opened and any(c.dep_ in _SUBJECTS for c in conj.children)
 
 
 def _restates(conj: Token) -> bool:
@@ -799,23 +807,23 @@ def _appeal(verb: Token) -> bool:
     )
 
 
-def _conjoined_judgement(conj: Token, sent: Span, speaker: Token | None) -> Found | None:
+def _conjoined_judgement(conj: Token, sent: Span, speaker: Token | None) -> list[Found]:
     """A denial or judgement of something said, in a conjunct without a subject of its own."""
     if not _is_cue(conj) or any(c.dep_ in _SUBJECTS for c in conj.children):
-        return None
+        return []
     obj = next((c for c in conj.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None:
-        return None
+        return []
     lemma = conj.lemma_.lower()
     if obj.lemma_.lower() not in CLAIM_NOUNS:
         # "X said P, and called the boarding an act of piracy": X's own judgement of a deed (a
         # dismissal with no verdict, "and dismissed two officials", is no judgement)
-        return _judgement(conj, obj, sent, speaker) if lemma in JUDGE_VERBS and lemma != "dismiss" else None
+        return _judgement(conj, obj, sent, speaker) if lemma in JUDGE_VERBS and lemma != "dismiss" else []
     if lemma in JUDGE_VERBS:
         return _judgement(conj, obj, sent, speaker)
     if lemma in DENY_VERBS:
-        return _denial_of(obj, sent, speaker, conj)
-    return None
+        return [_denial_of(obj, sent, speaker, conj)]
+    return []
 
 
 def _judged_false(clause: Token) -> Token | None:
@@ -887,7 +895,7 @@ def _claim_nouns(sent: Span, mask: list[bool]) -> list[Found]:
     return out
 
 
-def _judgement(verb: Token, obj: Token, sent: Span, speaker: Token | None) -> Found | None:
+def _judgement(verb: Token, obj: Token, sent: Span, speaker: Token | None) -> list[Found]:
     """*X called / described / dismissed Y (as) Z*."""
     complement: list[Token] = []
     for child in verb.children:
@@ -915,16 +923,38 @@ def _judgement(verb: Token, obj: Token, sent: Span, speaker: Token | None) -> Fo
             verdict = {t.i for t in _quoted_verdict(list(clause.subtree))}
             if verdict:
                 body = [t for t in clause.subtree if t.i not in verdict]
-                return make_found(sent, speaker, verb, Stance.DENY, body)
+                return [make_found(sent, speaker, verb, Stance.DENY, body)]
     if not complement and verb.lemma_.lower() != "dismiss":
-        return None
+        return []
     words = {t.lemma_.lower() for t in complement} | {t.lower_ for t in complement}
     # "called the claims a provocation" denies them; "described the incursions as a provocation"
     # accuses: a judgement of falsehood denies only what was said
     said = obj.lemma_.lower() in CLAIM_NOUNS or obj.pos_ in ("PRON", "DET")
+    joiner = " are " if obj.tag_ in ("NNS", "NNPS") else " is "
     if verb.lemma_.lower() == "dismiss" or (said and words & DENIAL_JUDGEMENTS):
-        return _denial_of(obj, sent, speaker, verb, {t.i for t in complement})
-    return make_found(sent, speaker, verb, Stance.ASSERT, obj_tokens, complement, joiner=" is ")
+        denial = _denial_of(obj, sent, speaker, verb, {t.i for t in complement})
+        if not _with_motive(complement) or obj.pos_ in ("PRON", "DET"):
+            return [denial]
+        # "dismissed the charges as 'a provocation staged to justify the closure'": besides the
+        # denial, what the speaker says the charges are for, or whose work they are
+        return [denial, make_found(sent, speaker, verb, Stance.ASSERT, obj_tokens, complement, joiner=joiner)]
+    return [make_found(sent, speaker, verb, Stance.ASSERT, obj_tokens, complement, joiner=" is ")]
+
+
+def _with_motive(complement: list[Token]) -> bool:
+    """A verdict that says more than *false*: a participle or clause after its noun (*a provocation
+    invented to justify P*, *a fabrication aimed at P*) or its author (*a smear campaign by X*)."""
+    ids = {t.i for t in complement}
+    heads = [t for t in complement if t.head.i not in ids or t.head.i == t.i]
+    after = [t for h in heads for t in h.subtree if t.i in ids and t.i > h.i]
+    # "by Washington", "by the enemies of X", not the idiom of "guilt by association"
+    authors = [o for t in after if t.dep_ == "prep" and t.lower_ == "by" for o in t.children
+               if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.tag_ == "NNS" or _has_det(o))]
+    return bool(authors) or any(t.dep_ in ("acl", "relcl") for t in after)
+
+
+def _has_det(noun: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 def _accusation_answered(verb: Token) -> tuple[list[Token], list[Token]] | None:

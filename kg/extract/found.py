@@ -18,6 +18,7 @@ from kg.extract.lexicon import (
     HARM_VERBS,
     KNOWING_VERBS,
     NEGATIVE_PRONOUNS,
+    OBSERVING_VERBS,
     QUOTE_CLOSE,
     QUOTE_OPEN,
     STATIVE_VERBS,
@@ -129,6 +130,8 @@ def make_found(
             subject = subject if subject is not None and subject.i in {t.i for t in parts[0]} else None
         # "X said it could not confirm the report" says what X knows, denies no act of X's
         knowing = root.lemma_.lower() in ASSERT_VERBS or root.lemma_.lower() in KNOWING_VERBS
+        # "it had recorded no violations", "found no weapons on board": what it observed
+        knowing = knowing or root.lemma_.lower() in FINDING_VERBS | OBSERVING_VERBS
         # "it had not received any evidence that P", "has not seen any information": what it knows
         objects = [c for c in root.children if c.dep_ == "dobj"]
         knowing = knowing or any(o.lemma_.lower() in UNREBUTTING_NOUNS for o in objects)
@@ -154,7 +157,7 @@ def make_found(
             noun, det = there
             found.negated_subject, found.negation = noun, frozenset((det.i,))
             found.existential = True
-            if noun.tag_ == "NN":
+            if noun.tag_ == "NN" and det.lower_ == "no":
                 after = next((t.lower_ for t in det.doc[det.i + 1 : noun.i + 1] if t.is_alpha), "")
                 found.affirmed = ((det.i, "an" if after[:1] in tuple("aeiou") else "a"),)
         elif subject is not None and (idiom := _nothing_to_do_with(root)):
@@ -245,13 +248,18 @@ _POINTERS = frozenset(("this", "that", "these", "those"))
 
 
 def _there_is_no(verb: Token) -> tuple[Token, Token] | None:
-    """The noun and its *no* of *there has been no transfer of arms*."""
+    """The noun and its *no* of *there has been no transfer of arms*, or the *not* of *there was
+    not a single case of P*."""
     if verb.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in verb.children):
         return None
+    nots = [c for c in verb.children if c.dep_ == "neg" and c.lower_ == "not"]
     for attr in (c for c in verb.children if c.dep_ == "attr"):
         det = next((d for d in attr.children if d.dep_ == "det" and d.lower_ == "no"), None)
         if det is not None:
             return attr, det
+        single = any(d.dep_ == "amod" and d.lower_ == "single" for d in attr.children)
+        if nots and (single or any(d.dep_ == "det" and d.lower_ == "any" for d in attr.children)):
+            return attr, nots[0]
     return None
 
 

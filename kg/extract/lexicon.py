@@ -67,6 +67,8 @@ TRACE_NOUNS = frozenset("evidence sign indication trace proof".split())
 STATIVE_VERBS = frozenset("be want need wish like prefer expect believe think seem remain mean".split())
 # Verbs of a search: "its review turned up no links" reports what was found, denies no act of its own.
 FINDING_VERBS = frozenset("find turn show reveal uncover detect identify establish yield".split())
+# Verbs of what an observer saw: "it had recorded no violations" reports, denies nothing.
+OBSERVING_VERBS = frozenset("record observe notice document witness".split())
 # What "there is no X" finds missing without rebutting anything said: "there is no evidence that P",
 # "there is no reason for panic" (while "there is no shadow fleet" denies that there is one); what one
 # knows or can do: "had no idea", "had not received any evidence", "had no way to block it".
@@ -101,7 +103,7 @@ DENIAL_JUDGEMENTS = frozenset(
 
 # Participles that continue the statement of the clause they hang from: "..., adding that P".
 CONTINUING_PARTICIPLES = frozenset(
-    "add note say warn stress argue insist explain claim suggest accuse allege tell".split()
+    "add note say warn stress argue insist explain claim suggest accuse allege tell repeat reiterate".split()
 )
 # "X accused / charged Y of / with P": the object did P.
 ACCUSING_VERBS = {"accuse": "of", "charge": "with", "suspect": "of"}
@@ -212,7 +214,7 @@ ROLE_NOUNS = frozenset(
     "investigator judge regulator inspector".split()
 )
 # Roles a person or a body may hold: "the regulator, the Financial Conduct Board" is a body.
-PERSON_OR_BODY_NOUNS = frozenset("regulator auditor".split())
+PERSON_OR_BODY_NOUNS = frozenset("regulator auditor employer partner".split())
 # Titles of those who run a business: "Ironveil founder X" speaks for Ironveil.
 OFFICER_TITLES = frozenset("founder co-founder cofounder chairman chairwoman ceo executive owner".split())
 # Nouns of bodies that speak: "the ministry said", "Danish police said".
@@ -256,7 +258,7 @@ BODY_NOUNS = ORG_NOUNS - VOICE_ROLES | frozenset(
 PUBLIC_BODY_WORDS = frozenset(
     "ministry embassy government administration cabinet agency department police court council "
     "committee commission parliament authority office service institute centre center university "
-    "foundation nations union bureau army navy".split()
+    "foundation nations union bureau army navy federation confederation association league".split()
 )
 
 # Kinds of business: "the airline said" is the business the article named last.

@@ -78,6 +78,7 @@ class SpeakerMemory:
     described: list[tuple[str, Actor]] = field(default_factory=list)  # (what an apposition called it, body)
     plural: list[Actor] = field(default_factory=list)  # the last plural subject: what a later "they" means
     documents: dict[str, Actor] = field(default_factory=dict)  # "report" -> who published the last one
+    short_names: dict[str, Actor] = field(default_factory=dict)  # "IWC" -> the body named so before
 
     # -- people ---------------------------------------------------------------------------------
     def _remember(self, actor: Actor, gender: str | None = None) -> _Person:
@@ -192,7 +193,8 @@ class SpeakerMemory:
                 continue  # "which is based in Eindhoven": a place the tagger took for a body
             if _technical_acronym(named):
                 continue  # "switched off their AIS transponders": a kind of thing, not a business
-            if named.label_ == "ORG" or _corporate_name(named) or _described_as_body(named):
+            body = _described_as_body(named) or _body_name(named)
+            if named.label_ == "ORG" or _corporate_name(named) or body:
                 commas = [t.i for t in named if t.text == ","]
                 if commas:  # "According to the Treasury, Silverpeak Ltd": the tagger ran two names together
                     named = named.doc[commas[-1] + 1 : named.end]
@@ -202,7 +204,10 @@ class SpeakerMemory:
                 # "Banque Ferrand" after "Banque Ferrand & Cie": the short name of the body named before
                 longer = next((o for o in reversed(self.named_orgs) if _shortens(label, o.label)), None)
                 new = Actor(actor_key(label), label, ActorKind.ORGANIZATION)
-                org = self.gazetteer.find(label) or longer or new
+                org = self.gazetteer.find(label) or self.short_names.get(label) or longer or new
+                short = _short_name_after(named)
+                if short is not None and self.gazetteer.find(short) is None:
+                    self.short_names.setdefault(short, org)  # "the World Anti-Doping Agency (Wada)"
                 if org.kind is ActorKind.ORGANIZATION:
                     self._heard_of(org)
                     # "Labor Rights Monitor, a Geneva-based nonprofit": what a later "the group" means
@@ -300,7 +305,8 @@ class SpeakerMemory:
         # "the exchange", "the airline": one named so, though another business was named since
         generic = noun in ("company", "firm", "group")
         for org in [] if generic else reversed(self.named_orgs):
-            if noun in org.label.lower().split():
+            # "the federation": the International Wrestling Confederation too
+            if any(w == noun or len(noun) > 6 and w.endswith(noun) for w in org.label.lower().split()):
                 return org
         for org in reversed(self.named_orgs):
             if noun in org.label.lower().split() or org.key in trading:
@@ -313,8 +319,9 @@ class SpeakerMemory:
         if noun not in ORG_NOUNS:
             return None  # "the network", "the coalition": only one the article named or described
         # "the regulator", "the ministry" with none named: never a business that spoke
-        private = {o.key for o in self._businesses()}
-        return next((o for o in reversed(self.orgs) if o.key not in private), None)
+        private = {o.key for o in self._businesses()}  # nor an association, a federation
+        civil = {o.key for o in self.orgs if _CIVIL_WORDS & set(o.label.lower().split())}
+        return next((o for o in reversed(self.orgs) if o.key not in private | civil), None)
 
     def own_business(self, noun: Token, speakers: list[Actor]) -> Actor | None:
         """*the company*, said by a business or by its lawyer or spokesman: that business, though
@@ -495,6 +502,10 @@ class SpeakerMemory:
         if tok.pos_ == "NOUN" and capitalised and has_name:
             return self._organisation(tok, None)  # "Open Seas Accountability", its last word tagged a noun
         if tok.pos_ == "NOUN":
+            given = _name_given(tok)
+            if given is not None:
+                # "said the spokesman, who gave his name as Hamadoun Barry": the name he gave
+                return self._person_from_entity(given).actor
             posing = _identified_as(tok)
             if posing is not None:
                 # "a man who identified himself as the group's spokesman, X": whom he said he was;
@@ -515,6 +526,10 @@ class SpeakerMemory:
                 if voiced is not None:
                     return voiced
             business = lemma in ORG_NOUNS or lemma in COMPANY_NOUNS or lemma in COLLECTIVE_BODIES
+            if lemma in BODY_NOUNS and _based(tok) and len(noun_phrase(tok)) > 2:
+                org = self._described_org(lemma)  # "the Lausanne-based federation said"
+                if org is not None:
+                    return org
             if not business and _has_definite_det(tok) and len(noun_phrase(tok)) == 2:
                 # "X, a militia based in Y, ..." then "the militia says": whatever the article called it
                 called = next((org for noun, org in reversed(self.described) if noun == lemma), None)
@@ -594,7 +609,7 @@ class SpeakerMemory:
         if owner is not None and owner.lower_ in ("his", "her") and role.lower_ in _ADVOCATES:
             # "Varga has not been charged. Through his spokesman, Petar Lukic, he dismissed ...": the
             # person the article spoke of last, whom the spokesman or lawyer serves
-            client = self._pronoun("m" if owner.lower_ == "his" else "f", owner)
+            client = self._client("m" if owner.lower_ == "his" else "f", owner)
         if client is None or client.key == person.key:
             return person
         title = person.role or role.lemma_.lower()
@@ -702,6 +717,17 @@ class SpeakerMemory:
         known = self.gazetteer.find(ent.text)
         return known is not None and known.kind is not ActorKind.PERSON
 
+    def _client(self, gender: str, tok: Token) -> Actor | None:
+        """Whom *his lawyer* serves: the latest person named before who holds no office or brief
+        of their own (not the prosecutor or the spokesman who spoke last)."""
+        for person in [*reversed(self.speakers), *reversed(self.people)]:
+            first = person.introduced
+            later = first is not None and first.doc is tok.doc and first.i > tok.i
+            role = set((person.actor.role or "").lower().split())
+            if person.gender in (None, gender) and not later and not role & _BRIEFS:
+                return person.actor
+        return None
+
     def _pronoun(self, gender: str, tok: Token) -> Actor | None:
         for person in reversed(self.speakers or self.people):
             # "Prosecutors allege that he paid Emil Varga": not a person first named after the pronoun
@@ -753,6 +779,7 @@ class SpeakerMemory:
             if earlier is not None:
                 return self._remember(earlier.actor, gender)
         role, side = _title_and_side(ent, self.gazetteer, self._the_country())
+        side = self.short_names.get(side.label, side) if side is not None else None  # "IWC president X"
         inside = [t.text for t in ent[: max(0, len(ent) - len(names))] if t.lower_ in PERSON_NOUNS]
         role = role or " ".join(inside) or None  # "Spokeswoman Yelena Voronova" tagged as one name
         words = {w.lower() for w in (role or "").split()}
@@ -910,6 +937,8 @@ class SpeakerMemory:
         while len(words) > 1 and words[-1].text in ("'s", "’s"):  # "Kestrel Ridge's", tagged as one name
             words = words[:-1]
         text = _written([t for t in words if t.lower_ not in ("the", "a", "an")])
+        if text in self.short_names:
+            return self.short_names[text]  # "IWC said" after "International Wrestling Confederation (IWC)"
         for name in (text, ent.text if ent is not None else None, tok.text):
             if name:
                 found = self.gazetteer.find(name)
@@ -985,7 +1014,7 @@ def _within(short: str, name: str) -> bool:
     return all(w in name.split() for w in short.split())
 
 
-_POSING = frozenset(("identify", "introduce"))
+_POSING = frozenset(("identify", "introduce", "describe"))
 _REFLEXIVE = frozenset(("himself", "herself", "themselves"))
 
 
@@ -995,6 +1024,18 @@ def _identified_as(tok: Token) -> Token | None:
         if any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in clause.children):
             as_ = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"), None)
             return next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+    return None
+
+
+def _name_given(tok: Token) -> Span | None:
+    """*the spokesman, who gave his name as Hamadoun Barry*: the name, when it is a full one."""
+    for clause in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() == "give"):
+        if any(c.dep_ == "dobj" and c.lemma_.lower() == "name" for c in clause.children):
+            as_ = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            named = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+            full = _full_name(named) if named is not None else None
+            if full is not None:
+                return full
     return None
 
 
@@ -1206,6 +1247,32 @@ def _own_gender(subject: Token) -> str | None:
     return owners.pop() if len(owners) == 1 else None
 
 
+def _based(tok: Token) -> bool:
+    """*the Lausanne-based federation*: a definite noun whose only modifier says where it is based."""
+    words = [t for t in noun_phrase(tok) if t.i != tok.i and t.dep_ != "det"]
+    based = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ == "based"), None)
+    inside = {x.i for x in based.subtree} if based is not None else set()
+    return _has_definite_det(tok) and bool(inside) and all(t.i in inside for t in words)
+
+
+def _body_name(ent: Span) -> bool:
+    """*the World Anti-Doping Agency*, whatever the tagger labels it: a name that ends in a word
+    for a body."""
+    return len(ent) >= 2 and ent[-1].pos_ == "PROPN" and ent[-1].lower_ in BODY_NOUNS
+
+
+def _short_name_after(ent: Span) -> str | None:
+    """The short name in brackets after a body's name that it may abbreviate: *(IWC)*, *(Wada)*."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+        return None
+    short = doc[ent.end + 1]
+    initials = [t.text[0] for t in ent if t.text[:1].isupper() and t.lower_ != "the"]
+    if not short.text[:1].isupper() or not short.is_alpha or not initials or short.text[0] != initials[0]:
+        return None
+    return short.text
+
+
 def _technical_acronym(ent: Span) -> bool:
     """*AIS transponders*, *VPN appliance*, *SIM cards*: a short capitalised acronym that only
     modifies a common noun names a technology, which the tagger may take for an organization."""
@@ -1245,6 +1312,12 @@ def _described_as_person(tok: Token) -> bool:
 # Those who speak for one person: "his lawyer", "her spokeswoman".
 _ADVOCATES = frozenset(
     "lawyer attorney solicitor barrister counsel spokesman spokeswoman spokesperson".split()
+)
+# Words in the name of a body of members, which no "the ministry" or "the agency" means.
+_CIVIL_WORDS = COLLECTIVE_BODIES | frozenset("federation confederation association league union".split())
+# Those who speak for others or for the state, and so are no one's client.
+_BRIEFS = _ADVOCATES | frozenset(
+    "prosecutor judge investigator inspector minister official ambassador envoy secretary diplomat".split()
 )
 # Nouns of people's roles that a body may hold too: "X, a client of the bank", "a source".
 _NOT_ONLY_PEOPLE = RELATIONS | PERSON_OR_BODY_NOUNS | frozenset(
