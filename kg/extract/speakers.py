@@ -120,7 +120,7 @@ class SpeakerMemory:
                 self._represented(title, self._person_from_entity(full).actor)
             # "Emil Varga, a Hungarian-born broker": what the apposition calls the name says it is
             # a person's, whatever label the tagger gave it, so that a later "Varga" is that person
-            full = _full_name(tok) if tok.ent_type_ != "PERSON" else None
+            full = _full_name(tok) if tok.ent_type_ != "PERSON" and tok.n_rights else None
             if full is not None and _described_as_person(tok):
                 self._person_from_entity(full)
         # "According to the indictment, Lee overrode alerts linked to Varga. He told a colleague":
@@ -1166,6 +1166,8 @@ def _corporate_name(ent: Span) -> bool:
 
 
 def _entity_of(tok: Token) -> Span | None:
+    if not tok.ent_type_:
+        return None  # outside every entity; spares building the document's entity spans
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
             return ent
