@@ -49,7 +49,7 @@ from kg.extract.lexicon import (
     UNSAID_OBJECTS,
     WITHHOLDING_VERBS,
 )
-from kg.extract.names import hears_case, names_report, naming_clause
+from kg.extract.names import has_determiner, hears_case, names_report, naming_clause
 from kg.extract.rejoinders import rejoinder, tail_of
 from kg.records import Stance
 
@@ -949,12 +949,8 @@ def _with_motive(complement: list[Token]) -> bool:
     after = [t for h in heads for t in h.subtree if t.i in ids and t.i > h.i]
     # "by Washington", "by the enemies of X", not the idiom of "guilt by association"
     authors = [o for t in after if t.dep_ == "prep" and t.lower_ == "by" for o in t.children
-               if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.tag_ == "NNS" or _has_det(o))]
+               if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.tag_ == "NNS" or has_determiner(o))]
     return bool(authors) or any(t.dep_ in ("acl", "relcl") for t in after)
-
-
-def _has_det(noun: Token) -> bool:
-    return any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 def _accusation_answered(verb: Token) -> tuple[list[Token], list[Token]] | None:

@@ -22,6 +22,11 @@ def noun_phrase(tok: Token) -> list[Token]:
     return [t for t in tok.doc[start : tok.i + 1] if not t.is_punct or t.text in ("'s", "’s")]
 
 
+def has_determiner(tok: Token) -> bool:
+    """*the* group, *a* firm, *its* owner: the noun has a determiner or a possessive."""
+    return any(c.dep_ in ("det", "poss") for c in tok.children)
+
+
 def naming_clause(tok: Token) -> list[Token] | None:
     """The name a clause gives a noun: *a group that calls itself X*, *a network known as X*,
     *a unit called X*, *an operation dubbed X*."""

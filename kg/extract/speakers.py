@@ -42,7 +42,7 @@ from kg.extract.lexicon import (
     TELLING_WORDS,
     VOICE_ROLES,
 )
-from kg.extract.names import hears_case, names_report, naming_clause, noun_phrase
+from kg.extract.names import has_determiner, hears_case, names_report, naming_clause, noun_phrase
 from kg.records import Actor, ActorKind
 
 if TYPE_CHECKING:  # spaCy is imported when the model loads, not with the package
@@ -61,6 +61,12 @@ class _Person:
     actor: Actor
     gender: str | None = None
     introduced: Token | None = None  # the first word of the name where the article first gave it
+
+    def named_after(self, tok: Token) -> bool:
+        """First named later in the same paragraph than ``tok``: "Prosecutors allege that he paid
+        Emil Varga" is no pronoun for Varga."""
+        first = self.introduced
+        return first is not None and first.doc is tok.doc and first.i > tok.i
 
 
 @dataclass
@@ -360,9 +366,9 @@ class SpeakerMemory:
             # "When prosecutors charged him, they said P"; "They allege P" after them
             return self._plural_before(token.sent, token.i) or list(self.plural)
         heads = [token, *_conjuncts(token)]
-        bare = token.pos_ == "NOUN" and not _has_determiner(token)
+        bare = token.pos_ == "NOUN" and not has_determiner(token)
         setting = bare and token.lemma_.lower() not in PERSON_NOUNS
-        person = next((c for c in token.children if c.dep_ in ("appos", "conj") and _has_determiner(c)
+        person = next((c for c in token.children if c.dep_ in ("appos", "conj") and has_determiner(c)
                        and c.lemma_.lower() in PERSON_NOUNS), None)
         if setting and person is not None and not any(c.dep_ == "cc" for c in token.children):
             # "Outside court, his lawyer, X, said": the bare noun is a setting the parser ran into
@@ -721,19 +727,14 @@ class SpeakerMemory:
         """Whom *his lawyer* serves: the latest person named before who holds no office or brief
         of their own (not the prosecutor or the spokesman who spoke last)."""
         for person in [*reversed(self.speakers), *reversed(self.people)]:
-            first = person.introduced
-            later = first is not None and first.doc is tok.doc and first.i > tok.i
             role = set((person.actor.role or "").lower().split())
-            if person.gender in (None, gender) and not later and not role & _BRIEFS:
+            if person.gender in (None, gender) and not person.named_after(tok) and not role & _BRIEFS:
                 return person.actor
         return None
 
     def _pronoun(self, gender: str, tok: Token) -> Actor | None:
         for person in reversed(self.speakers or self.people):
-            # "Prosecutors allege that he paid Emil Varga": not a person first named after the pronoun
-            first = person.introduced
-            later = first is not None and first.doc is tok.doc and first.i > tok.i
-            if person.gender in (None, gender) and not later:
+            if person.gender in (None, gender) and not person.named_after(tok):
                 person.gender = gender
                 return person.actor
         return None
@@ -897,7 +898,7 @@ class SpeakerMemory:
             # "shipping records", "Russian customs data": not the shippers' or the customs' own word;
             # "those documents": the ones the article described, whatever it called them
             pointing = any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in tok.children)
-            if _has_determiner(tok) and not mods and not pointing:
+            if has_determiner(tok) and not mods and not pointing:
                 return None
             label = _written([t for t in noun_phrase(tok) if t.lower_ not in DETERMINERS])
             source = self._new_org(label, tok)
@@ -1340,10 +1341,6 @@ def _with_object(words: list[Token]) -> list[Token]:
     after = _entity_of(doc[last.i + 1]) if last.i + 1 < len(doc) else None
     named = after is not None and after.label_ not in _NUMERIC_ENTITIES  # not "the Department on Wednesday"
     return words + list(after) if after is not None and named else words[:-1]
-
-
-def _has_determiner(tok: Token) -> bool:
-    return any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
 def _has_definite_det(tok: Token) -> bool:
