@@ -841,6 +841,38 @@ CASES = {
          ("Ana Ruiz", D, "Omar Tellez had done something wrong"),
          ("Ana Ruiz", A, "her client had nothing to hide")],
     ),
+    # "rejected that account", "dismissed the case", "rejected the criticism": what was said before
+    "rejected-that-account-points-back": (
+        "Investigators said the intruders had used a stolen contractor password. Orvana Ports rejected "
+        "that account.",
+        [("Investigators", A, "the intruders had used a stolen contractor password"),
+         ("Orvana Ports", D, "the intruders had used a stolen contractor password")],
+    ),
+    "dismissed-the-case-points-at-the-charge": (
+        "Prosecutors accused Lena Brask of selling radar plans to Valdoria. Valdoria's embassy dismissed "
+        "the case as \"a fantasy\".",
+        [("Prosecutors", A, "Lena Brask selling radar plans to Valdoria"),
+         ("Valdoria's embassy", D, "Lena Brask selling radar plans to Valdoria")],
+    ),
+    "rejected-the-criticism-points-back": (
+        "Critics said the ministry had ignored warnings. The minister, Lars Ekdal, rejected the criticism.",
+        [("Critics", A, "the ministry had ignored warnings"),
+         ("Lars Ekdal", D, "the ministry had ignored warnings")],
+    ),
+    # "denied any wrongdoing / involvement": the act its side is accused of, else the blame itself
+    "denied-any-involvement-is-the-accused-act": (
+        "Ukraine accused Russia of setting fire to the depot. Kremlin spokesman Dmitry Sorin denied any "
+        "involvement.",
+        [("Ukraine", A, "Russia setting fire to the depot"),
+         ("Dmitry Sorin", D, "Russia setting fire to the depot")],
+    ),
+    "denied-any-wrongdoing-unaccused": (
+        "Analysts said the port was busy. Korrin Shipping denied any wrongdoing. Kremlin spokesman Dmitry "
+        "Sorin denied any involvement in the fire. Moscow denied Russian involvement in the blast.",
+        [("Analysts", A, "the port was busy"), ("Korrin Shipping", D, "Korrin Shipping committed wrongdoing"),
+         ("Dmitry Sorin", D, "Russia was involved in the fire"),
+         ("Russia", D, "Russian involvement in the blast")],
+    ),
     # "it rejected suggestions in the press that P", the clause hung on the verb
     "rejected-suggestions-that-with-the-clause-hung-on-the-verb": (
         "Velto said its software was safe, and it rejected suggestions in the press that its servers "
@@ -1741,6 +1773,21 @@ def test_an_accused_act_and_its_denial_in_other_words_share_a_claim(
     asserted, denied = ex.statements
     assert (asserted.stance, denied.stance) == (Stance.ASSERT, Stance.DENY)
     assert asserted.claim.key == denied.claim.key
+
+
+def test_one_speaker_saying_again_who_does_what_makes_one_point(extractor: Extractor) -> None:
+    text = (
+        "\"Valdoria is building a coalition of its own,\" said Ines Morlan, a historian. \"Valdoria is "
+        "building a new order against its neighbours.\" Morlan said Valdoria was a danger. \"Valdoria is "
+        "a nuisance,\" she said."
+    )
+    (ex,) = extractor.extract([Article("again", text)])
+    claims = [(s.speaker.label, s.content, s.claim.key) for s in ex.statements]
+    built = [key for who, content, key in claims if who == "Ines Morlan" and "building" in content]
+    assert len(built) == 2 and len(set(built)) == 1, claims
+    # a copula says different things of one subject
+    said = {content: key for who, content, key in claims if who == "Ines Morlan" and "build" not in content}
+    assert len(said) == 2 and len(set(said.values())) == 2, claims
 
 
 def test_an_act_named_with_its_target_is_one_claim_across_articles(extractor: Extractor) -> None:

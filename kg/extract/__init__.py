@@ -23,8 +23,10 @@ from kg.extract.furniture import Paragraph, body_paragraphs
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import (
     ACCUSING_VERBS,
+    ADVOCATES,
     CHARGE_NOUNS,
     COUNTRY_NOUNS,
+    CULPABILITY_NOUNS,
     DENY_VERBS,
     ENUMERATING_VERBS,
     FINDING_VERBS,
@@ -96,6 +98,7 @@ class Reported:
     pointer_text: str | None = None
     contradicts: str | None = None  # the positive form of a negated content
     pointer_author: str | None = None  # key of the author of the report a denial points at
+    gist: str | None = None  # who does what, by the parse (``_gist``)
 
 
 @dataclass(frozen=True)
@@ -266,17 +269,27 @@ class Extractor:
         seen: set[tuple[int, str, str, str]] = set()
         history: list[Statement] = []
         charged: set[str] = set()  # the claims put as accusations ("accused X of P", "alleged P")
+        # what each speaker said, by who does what: (speaker, stance, gist) -> (claim, its sentence)
+        gists: dict[tuple[str, Stance, str], tuple[Claim, int]] = {}
         for s in reported:
             evidence = s.evidence
             for speaker in s.speakers:
                 stance = s.stance
                 claim, content = self._contradicted(s, speaker, history, index, article.id)
+                said = gists.get((speaker.key, stance, s.gist)) if s.gist else None
                 if claim is not None:
                     stance = Stance.DENY
+                elif said is not None and said[1] != evidence.start and s.content:
+                    # "Putin is building his own bloc. ... Putin is building his anti-Western world":
+                    # one speaker saying again, in another sentence, who does what, makes one point
+                    claim, content = said[0], s.content
+                    index.restate(claim.key, s.content, article.id)
                 else:
                     claim, content = self._claim(s, speaker, history, charged, index, article.id)
                 if claim is None or not content:
                     continue
+                if s.gist:
+                    gists.setdefault((speaker.key, stance, s.gist), (claim, evidence.start))
                 ident = (evidence.start, speaker.key, stance.value, claim.key)
                 if ident in seen:
                     continue
@@ -338,8 +351,16 @@ class Extractor:
             # "called the charges a fabrication": what someone accused or alleged, not what a
             # relative said in the accused's defence since
             laid = [e for e in others if e.claim.key in charged] if s.pointer_lemma in CHARGE_NOUNS else []
+            if s.pointer_lemma in CULPABILITY_NOUNS:
+                written = laid = others = []  # "denied any wrongdoing": only what its side was said to do
             for earlier in written or laid[:1] or done[:1] or about[:1] or others[:1]:
                 return earlier.claim, earlier.content
+        if content is None and s.pointer_lemma in CULPABILITY_NOUNS:
+            # accused of nothing in the article: the blame itself ("X committed wrongdoing")
+            voice = set((speaker.role or "").lower().split()) & ADVOCATES  # a spokesman's, a lawyer's client
+            culprit = speaker.speaks_for if voice and speaker.speaks_for is not None else speaker
+            blame = CULPABILITY_NOUNS[s.pointer_lemma]
+            content = " ".join(filter(None, (culprit.label, blame, s.pointer_text)))
         if content is None:
             if s.pointer_text is None or len(s.pointer_text.split()) < 2:
                 return None, None
@@ -392,10 +413,40 @@ def _reported(article: Article, para: Paragraph, s: _Said) -> Reported:
         _evidence(article, para, s.found), tuple(s.speakers), s.found.stance, s.found.cue, s.found.cue_lemma,
         s.content,
         pointer_lemma=pointer.lemma_.lower() if pointer is not None else None,
-        pointer_text=phrase_text(list(pointer.subtree)) if pointer is not None else None,
+        pointer_text=_pointer_text(pointer) if pointer is not None else None,
         contradicts=s.found.contradicts,
         pointer_author=s.author.key if s.author is not None else None,
+        gist=_gist(s.found),
     )
+
+
+def _gist(f: Found) -> str | None:
+    """Who does what, by the parse: the lemmas of a named subject and of its main verb, with the
+    verb's auxiliaries and negation (*putin build be*). A speaker who says it again in other words
+    (*Putin is building his own bloc*, *Putin is building his anti-Western world*) makes one point;
+    not of a copula, whose sentences say different things of one subject (*X is a victim*, *X is
+    a sanctions buster*), and not of a pronoun, which may stand for anyone."""
+    if len(f.parts) != 1 or not f.tokens:
+        return None
+    doc = f.sentence.doc
+    heads = [doc[i] for i in sorted(f.tokens) if doc[i].head.i not in f.tokens or doc[i].head.i == i]
+    verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
+    if len(verbs) != 1 or verbs[0].lemma_ == "be":
+        return None
+    verb = verbs[0]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in f.tokens), None)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+        return None
+    marks = sorted(c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))
+    return " ".join((subject.lemma_.lower(), verb.lemma_.lower(), *marks))
+
+
+def _pointer_text(pointer: Token) -> str:
+    """The words of what a denial points at; of a blame noun, only what follows it (*any
+    involvement in the attack* -> *in the attack*)."""
+    if pointer.lemma_.lower() in CULPABILITY_NOUNS:
+        return phrase_text([t for t in pointer.subtree if t.i > pointer.i])
+    return phrase_text(list(pointer.subtree))
 
 
 def _listed(sent: Span, last: _Said, memory: SpeakerMemory, mask: list[bool]) -> list[_Said]:

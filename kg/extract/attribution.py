@@ -32,6 +32,7 @@ from kg.extract.lexicon import (
     CLAIMABLE_ACTS,
     CONCESSIVE_MARKS,
     CONTINUING_PARTICIPLES,
+    CULPABILITY_NOUNS,
     DECLINING_VERBS,
     DENIAL_JUDGEMENTS,
     DENIAL_NOUNS,
@@ -1022,8 +1023,17 @@ def _denial_of(
         return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=node, at=verb.i)
     if target.pos_ in ("PRON", "DET") or target.lemma_.lower() in CLAIM_NOUNS:
         return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=target, at=verb.i)
+    if target.lemma_.lower() in CULPABILITY_NOUNS and not _owned(target):
+        # "denied any wrongdoing": the act its side was accused of, resolved with the article's claims
+        return Found(sent, speaker, verb.text, lemma, Stance.DENY, None, pointer=target, at=verb.i)
     body = [t for t in target.subtree if t.i not in inner]
     return make_found(sent, speaker, verb, Stance.DENY, body)
+
+
+def _owned(noun: Token) -> bool:
+    """Whether a noun says whose it is (*Russian involvement*, *its role*, *Iran's part*)."""
+    return any(c.dep_ == "poss" or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))
+               for c in noun.children)
 
 
 def claim_noun_content(noun: Token, leave_out: set[int] | frozenset[int] = frozenset()) -> list[Token]:

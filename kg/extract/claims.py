@@ -313,6 +313,10 @@ class ClaimIndex:
         self._found(key, text, reading, source)
         return key, self._by_key[key]
 
+    def restate(self, key: str, text: str, source: str | None = None) -> None:
+        """Remember ``text``, read in article ``source``, as a wording of the known claim ``key``."""
+        self._add(key, self.read(text), source, founding=False)
+
     def _add(self, key: str, reading: Reading, source: str | None = None, *, founding: bool = True) -> None:
         if (key, reading, source) in self._entered:
             return

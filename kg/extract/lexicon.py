@@ -127,7 +127,7 @@ CLAIM_NOUNS = frozenset(
     "allegation claim accusation charge report suggestion idea assertion rumour rumor speculation "
     "this that it notion statement remark comment story insinuation finding label attribution reporting "
     "coverage article indictment "
-    "conclusion".split()
+    "conclusion case account version criticism comparison warning".split()
 )
 
 # Nouns for a proposition someone put forward: "the claim by X that P", "X's accusation that P".
@@ -140,10 +140,21 @@ DENIAL_NOUNS = frozenset("denial rejection".split())
 # Claim nouns that name a proposition of their own rather than point back at one already reported:
 # "dismissed the idea" is not "dismissed these allegations".
 NON_ANAPHORIC_CLAIM_NOUNS = frozenset("idea notion suggestion proposal plan".split())
+# Nouns of blame that a denial takes without naming the act: "denied any wrongdoing", "denied
+# involvement in the attack". Each with how a sentence says it of someone ("X committed wrongdoing").
+CULPABILITY_NOUNS = {
+    "wrongdoing": "committed wrongdoing",
+    "involvement": "was involved",
+    "role": "played a role",
+    "part": "played a part",
+    "responsibility": "was responsible",
+    "complicity": "was complicit",
+    "knowledge": "knew",
+}
 # What a claim is when it holds: "that is not true" denies it.
 TRUTH_WORDS = frozenset("true correct accurate".split())
 # Claim nouns that name what someone was accused of: "called the charges a fabrication".
-CHARGE_NOUNS = frozenset("charge accusation allegation indictment".split())
+CHARGE_NOUNS = frozenset("charge accusation allegation indictment case".split())
 
 # Plural nouns for unnamed collective sources: "experts say".
 GROUP_NOUNS = frozenset(
@@ -247,6 +258,8 @@ COLLECTIVE_BODIES = frozenset(
 STATE_OFFICES = frozenset("minister ambassador envoy premier chancellor".split())
 # Roles whose holders speak for a body.
 VOICE_ROLES = frozenset("spokesman spokeswoman spokesperson".split())
+# Those who speak for one person or body: "his lawyer", "her spokeswoman".
+ADVOCATES = VOICE_ROLES | frozenset("lawyer attorney solicitor barrister counsel".split())
 # What an apposition calls a body: "X, a network of exiles", "X, a UK-based monitoring group".
 BODY_NOUNS = ORG_NOUNS - VOICE_ROLES | frozenset(
     "network organisation organization ngo charity coalition alliance movement institute centre center "

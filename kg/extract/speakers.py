@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.gazetteer import Gazetteer, actor_key
 from kg.extract.lexicon import (
+    ADVOCATES,
     BODY_NOUNS,
     CLAIM_NOUNS,
     COLLECTIVE_BODIES,
@@ -612,7 +613,7 @@ class SpeakerMemory:
             return self._remember(replace(person, speaks_for=self._last_state())).actor
         usable = owner is not None and (owner.pos_ != "PRON" or owner.lower_ == "its")  # "its spokesman"
         client = self._resolve_one(owner) if owner is not None and usable else None
-        if owner is not None and owner.lower_ in ("his", "her") and role.lower_ in _ADVOCATES:
+        if owner is not None and owner.lower_ in ("his", "her") and role.lower_ in ADVOCATES:
             # "Varga has not been charged. Through his spokesman, Petar Lukic, he dismissed ...": the
             # person the article spoke of last, whom the spokesman or lawyer serves
             client = self._client("m" if owner.lower_ == "his" else "f", owner)
@@ -1312,14 +1313,10 @@ def _described_as_person(tok: Token) -> bool:
     return False
 
 
-# Those who speak for one person: "his lawyer", "her spokeswoman".
-_ADVOCATES = frozenset(
-    "lawyer attorney solicitor barrister counsel spokesman spokeswoman spokesperson".split()
-)
 # Words in the name of a body of members, which no "the ministry" or "the agency" means.
 _CIVIL_WORDS = COLLECTIVE_BODIES | frozenset("federation confederation association league union".split())
 # Those who speak for others or for the state, and so are no one's client.
-_BRIEFS = _ADVOCATES | frozenset(
+_BRIEFS = ADVOCATES | frozenset(
     "prosecutor judge investigator inspector minister official ambassador envoy secretary diplomat".split()
 )
 # Nouns of people's roles that a body may hold too: "X, a client of the bank", "a source".
