@@ -37,6 +37,9 @@ def _same(index: ClaimIndex, a: str, b: str) -> bool:
         ("China provides Russia with weapons components", "China supplied dual-use technology to Russia"),
         # reported speech shifts "will" to "would": that is no condition on the act
         ("Iran will ship drones to Russia", "Iran would be shipping drones to Russia"),
+        # where a thing comes from supplies it to whoever uses it
+        ("Most of the drones used by the Russian army come from Iran", "Iran sent drones to Russia"),
+        ("Half of the chips came from China", "China supplied chips to Russia"),
     ],
 )
 def test_one_transfer_told_two_ways_is_one_claim(index: ClaimIndex, a: str, b: str) -> None:
@@ -54,6 +57,9 @@ def test_one_transfer_told_two_ways_is_one_claim(index: ClaimIndex, a: str, b: s
         ("Iran supplied drones to Russia", "Iran has not supplied drones to Russia"),  # negation
         ("Iran supplied drones to Russia", "Iran supplied drone components to Russia"),  # parts, not arms
         ("Iran is arming Russia", "Russia's armed forces shelled Iran"),  # "armed" is no transfer
+        ("Most of the drones used by the Russian army come from Iran", "Iran sent drones to Venezuela"),
+        ("Most of the drones come from Turkey", "Iran sent drones to Russia"),
+        ("The threat comes from Iran", "Iran poses a threat to Russia"),  # a threat is not supplied
     ],
 )
 def test_a_different_transfer_is_a_different_claim(index: ClaimIndex, a: str, b: str) -> None:

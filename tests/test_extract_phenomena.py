@@ -841,6 +841,19 @@ CASES = {
          ("Ana Ruiz", D, "Omar Tellez had done something wrong"),
          ("Ana Ruiz", A, "her client had nothing to hide")],
     ),
+    # a share of "that" is a share of the thing the speaker's statement before named
+    "a-share-of-that-is-of-the-thing-said-before": (
+        "Ines Morlan said there are cheap drones that can be used by militias.\n\n\"About 60 per cent of "
+        "that comes from Valdoria,\" she said.\n\n\"Most of this is a lie,\" said Tomas Rhee.",
+        [("Ines Morlan", A, "there are cheap drones that can be used by militias"),
+         ("Ines Morlan", A, "About 60 per cent of cheap drones that can be used by militias comes from"),
+         ("Tomas Rhee", A, "Most of this is a lie")],
+    ),
+    "a-share-of-that-in-the-same-paragraph": (
+        "Maria Keller said Valdoria sells cheap oil to Ostland. She said most of that goes through Brask.",
+        [("Maria Keller", A, "Valdoria sells cheap oil to Ostland"),
+         ("Maria Keller", A, "most of cheap oil goes through Brask")],
+    ),
     # "rejected that account", "dismissed the case", "rejected the criticism": what was said before
     "rejected-that-account-points-back": (
         "Investigators said the intruders had used a stolen contractor password. Orvana Ports rejected "

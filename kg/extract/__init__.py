@@ -34,6 +34,7 @@ from kg.extract.lexicon import (
     MODAL_HEDGES,
     NON_ANAPHORIC_CLAIM_NOUNS,
     REPRESENTED_NOUNS,
+    SHARE_WORDS,
     UNREBUTTING_NOUNS,
 )
 from kg.extract.speakers import SpeakerMemory
@@ -204,6 +205,7 @@ class Extractor:
         # a quote left open at a paragraph's end: that paragraph, its quote mask, the sentences no one said
         waiting: tuple[Paragraph, list[bool], list[Span]] | None = None
         last: _Said | None = None  # the latest statement found, for "This included A, B and C"
+        latest: dict[str, list[Found]] = {}  # each speaker's latest statements in the paragraphs before
         for para, doc in zip(paragraphs, docs, strict=True):
             mask = quote_mask(doc)
             sents = list(doc.sents)
@@ -218,7 +220,7 @@ class Extractor:
                     if speakers and f.at >= 0:
                         speakers += [a for a in memory.cosigners(doc[f.at]) if a not in speakers]
                     if speakers:
-                        _render(f, speakers, memory, mask)
+                        _render(f, speakers, memory, mask, _said_before(speakers, found, latest))
                         for actor in speakers:
                             memory.spoke(actor)
                         author = memory.report_author(f.pointer) if f.pointer is not None else None
@@ -249,7 +251,7 @@ class Extractor:
                 continued = mask[sent.start]  # the sentence starts inside a quote opened before it
                 donor = _donor(found, i, earlier_first=continued) or (previous if opens_with_quote else [])
                 for f in quoted(sent) if donor else []:
-                    _render(f, donor, memory, mask)
+                    _render(f, donor, memory, mask, _said_before(donor, found[:i], latest))
                     found[i].append(_Said(f, donor, f.content))
                 if not donor:
                     unsaid.append(sent)
@@ -259,6 +261,8 @@ class Extractor:
                 waiting = (para, mask, unsaid)
             for items in found:
                 said.extend((para, s) for s in items)
+                for key in {s.speakers[0].key for s in items}:
+                    latest[key] = [s.found for s in items if s.speakers[0].key == key]
             statements = [s for items in found for s in items]
             previous = statements[-1].speakers if statements else []
         return ArticleReading(article, tuple(_reported(article, para, s) for para, s in said))
@@ -473,7 +477,13 @@ def _listed(sent: Span, last: _Said, memory: SpeakerMemory, mask: list[bool]) ->
     return out
 
 
-def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list[bool]) -> None:
+def _render(
+    f: Found,
+    speakers: list[Actor],
+    memory: SpeakerMemory,
+    quoted: list[bool],
+    before: list[Found] | None = None,
+) -> None:
     """Set the content of a found statement: pronouns resolved, and a self-denial turned positive.
 
     *Beijing has never provided weapons*, said by China or its spokesman, denies the positive
@@ -483,6 +493,7 @@ def _render(f: Found, speakers: list[Actor], memory: SpeakerMemory, quoted: list
     doc = f.sentence.doc
     subs = memory.pronoun_subs([doc[i] for i in sorted(f.tokens)], speakers, quoted) if f.tokens else {}
     subs.update(_done_before(f))
+    subs.update(next(filter(None, (_share_of_thing_said(f, b) for b in before or [])), {}))
     subject = f.negated_subject
     if subject is not None and f.stance is Stance.ASSERT:
         # "our vessels"; "(the company said) its boats were never near the cable", "its product
@@ -558,6 +569,50 @@ def _future(verb: Token) -> bool:
 def _possessive(noun: Token) -> Token | None:
     """The possessive pronoun of *their country*, *our country*."""
     return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+
+
+def _said_before(
+    speakers: list[Actor], found: list[list[_Said]], latest: dict[str, list[Found]]
+) -> list[Found]:
+    """The speaker's statements in the sentence before that they spoke in: in the paragraph's
+    sentences ``found`` so far, else in the paragraphs before."""
+    key = speakers[0].key
+    here = ([s.found for s in items if s.speakers[0].key == key] for items in reversed(found))
+    return next((x for x in here if x), None) or latest.get(key, [])
+
+
+def _share_of_thing_said(f: Found, before: Found) -> dict[int, str]:
+    """*"70 per cent of that comes from China"*: a share of *that* (or *this*) is a share of the
+    thing the speaker's statement before named (*there are dual-use technologies ...*, *Iran sells
+    oil ...*): its noun phrase stands in for the pronoun. A pronoun that is no share's may stand for
+    a whole event (*that was a lie*) and is left alone."""
+    if before.sentence == f.sentence or not before.tokens:
+        return {}
+    doc = f.sentence.doc
+    share = next((doc[i] for i in sorted(f.tokens) if _share_pronoun(doc[i])), None)
+    if share is None:
+        return {}
+    said = before.sentence.doc
+    ids = before.tokens
+    heads = [said[i] for i in sorted(ids) if said[i].head.i not in ids or said[i].head.i == i]
+    verb = next((t for t in heads if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return {}
+    # "there are X": X; else what the verb acts on
+    existential = any(c.dep_ == "expl" for c in verb.children)
+    wanted = ("attr",) if existential else ("dobj", "obj")
+    thing = next((c for c in verb.children if c.dep_ in wanted and c.pos_ in ("NOUN", "PROPN")), None)
+    if thing is None:
+        return {}
+    return {share.i: phrase_text([t for t in thing.subtree if t.i in before.tokens])}
+
+
+def _share_pronoun(tok: Token) -> bool:
+    """*that* in *70 per cent of that*, *most of this*, *half of that*."""
+    if tok.lower_ not in ("that", "this") or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    whole = tok.head.head
+    return whole.like_num or any(c.like_num for c in whole.children) or whole.lemma_.lower() in SHARE_WORDS
 
 
 def _done_before(f: Found) -> dict[int, str]:

@@ -151,6 +151,10 @@ CULPABILITY_NOUNS = {
     "complicity": "was complicit",
     "knowledge": "knew",
 }
+# Words for a share of a whole: "most of that", "a third of this", "70 per cent of that".
+SHARE_WORDS = frozenset(
+    "percent cent most much half part share some all bulk majority proportion fraction third quarter".split()
+)
 # What a claim is when it holds: "that is not true" denies it.
 TRUTH_WORDS = frozenset("true correct accurate".split())
 # Claim nouns that name what someone was accused of: "called the charges a fabrication".
