@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.claims import SAME_EVENT, ClaimIndex, Reading, similarity
+from kg.extract.claims import SAME_EVENT, ClaimIndex, Reading, frame, similarity
 from kg.extract.gazetteer import Gazetteer
 
 
@@ -119,6 +119,31 @@ def test_an_attack_without_a_target_is_one_event_only_within_its_article(index: 
     assert index.resolve("Moscow denied carrying out the attack", "one")[0] == port
     election = "Russia's intelligence agency breached the email systems of the election commission"
     assert index.resolve(election, "two")[0] != port
+
+
+def test_words_that_name_no_one_are_one_claim_only_within_their_article(index: ClaimIndex) -> None:
+    # whose wrongdoing, which pattern: the article says, and another article means another
+    pattern = index.resolve("the pattern is very hard to explain any other way", "one")[0]
+    assert index.resolve("that pattern is very hard to explain another way", "one")[0] == pattern
+    assert index.resolve("the pattern is very hard to explain any other way", "two")[0] != pattern
+    # a proposition about someone is that one's in any article
+    lied = index.resolve("Moscow lied about the tanker's cargo and its route", "one")[0]
+    assert index.resolve("Russia lied about the cargo and route of the tanker", "two")[0] == lied
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Iran has sent weapons to any party in Sudan", "sudan"),
+        ("Iran sent drones to a militia in Yemen", "yemen"),
+        ("Iran sent drones to Russia for use in Ukraine", "russia"),
+        ("Iran sent drones for use in Ukraine", None),  # where a thing is used is not who has it
+        ("Iran sent drones for potential use in Ukraine", None),
+    ],
+)
+def test_a_party_in_a_country_receives_there(index: ClaimIndex, text: str, recipient: str | None) -> None:
+    found = frame(index.stream(text))
+    assert found is not None and found.recipient == recipient
 
 
 @pytest.mark.parametrize(

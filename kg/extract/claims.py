@@ -10,7 +10,8 @@ stemmed and mapped to a shared form where news paraphrases most (*provided*,
   transferred military equipment to Moscow* = *North Korea has provided Russia with
   munitions*; a different supplier, recipient, kind of thing or modality keeps them apart;
 * otherwise, a high overlap of content words (Dice), with at least two shared
-  words besides actor names.
+  words besides actor names; across articles only when both name whom they are about
+  (*denied any wrongdoing*, *the pattern is hard to explain* mean what their article says).
 
 An attack or a spying operation is one event, and an article says which by its context (*the
 attack*, *a group*): across articles, two such frames are compared as frames only when both name
@@ -110,6 +111,7 @@ _PASSIVE_AGENT = "by"
 _ORIGIN_VERBS = frozenset(("come", "came", "coming"))
 _USE_WORDS = frozenset(("use", "used"))
 _DETERMINERS = frozenset(("the", "a", "an"))
+_PARTY_DETERMINERS = _DETERMINERS | frozenset(("any", "either", "some", "all"))
 # Same-claim threshold on the Dice overlap of content words; measured on the seed gold set.
 SAME_CLAIM = 0.45
 MIN_SHARED_WORDS = 2
@@ -369,6 +371,8 @@ class ClaimIndex:
                 continue  # frames decided above: two transfers are not compared by their words
             if not any_lead and reading.lead and known.lead and reading.lead != known.lead:
                 continue  # "Kazakhstan has become a hub for X" is not "Johor has become a hub for X"
+            if self._sources[at] != source and not (reading.lead and known.lead):
+                continue  # "denied any wrongdoing", "the pattern is hard to explain": whose, its article says
             score = _dice(n + len(marks & self._marks[at]), size, len(known.words))
             if two_acts and score < SAME_EVENT:
                 continue  # two attacks in two articles: one event only when told in nearly one wording
@@ -405,7 +409,8 @@ def frame(stream: list[str]) -> Frame | None:
         before = j - 1
         while before > at and stream[before] in _DETERMINERS:  # "on the Danish ministry"
             before -= 1
-        if stream[j].startswith("@") and (before == at or stream[before] in marks):
+        marked = stream[before] in marks or _party_in(stream, at, j)
+        if stream[j].startswith("@") and (before == at or marked):
             candidates.append((j, before != at))
     recipient = target
     for n, (j, marked) in enumerate(candidates if target is None else ()):
@@ -448,6 +453,20 @@ def _origin_frame(stream: list[str]) -> Frame | None:
     modality = frozenset(w for w in words if w in MODALITY or w == NEGATION)
     items = frozenset(ARMS_ITEMS[w] for w in words if w in ARMS_ITEMS) if theme == "arms" else frozenset()
     return Frame(stream[at + 2][1:], recipient, frozenset((theme,)), modality, items=items)
+
+
+def _party_in(stream: list[str], at: int, j: int) -> bool:
+    """Whether the actor at ``j`` is where the receiving party is: *sent weapons to any party in
+    Sudan*, *to a militia in Somalia* (the stream drops *a*), not *for (potential) use in Ukraine*."""
+    if j < at + 4 or stream[j - 1] != "in":
+        return False
+    for k in range(j - 3, max(at, j - 5), -1):  # "to", "any" or one word, at most two words, "in"
+        if stream[k] not in _RECIPIENT_MARKS:
+            continue
+        between = stream[k + 1 : j - 1]
+        party = between[0] in _PARTY_DETERMINERS or (len(between) == 1 and between[0] not in _USE_WORDS)
+        return party and not any(w.startswith("@") for w in between)
+    return False
 
 
 def _principal(stream: list[str]) -> str | None:
