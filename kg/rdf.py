@@ -17,6 +17,17 @@ from kg.namespace import CG, ID, OA, PREFIXES, SDO, WD
 from kg.records import Actor, Article, Claim, Extraction, Stance, Statement
 
 ENTITIES_GRAPH = ID["graph/entities"]
+# Every wording of every claim, for claim identity in a later build: its text first (rank 0), then
+# what each statement of it said, so a build that reads the store sees what one batch build saw.
+KNOWN_CLAIMS = f"""
+SELECT ?claim ?text (MIN(?rank) AS ?first) WHERE {{
+  {{ GRAPH <{ENTITIES_GRAPH}> {{ ?claim a <{CG.Claim}> ; <{SDO.text}> ?text }} BIND(0 AS ?rank) }}
+  UNION
+  {{ GRAPH ?g {{ ?statement <{CG.claim}> ?claim ; <{CG.content}> ?text }} BIND(1 AS ?rank) }}
+}}
+GROUP BY ?claim ?text
+ORDER BY ?claim ?first ?text
+"""
 
 _KIND_CLASS = {"Person": CG.Person, "Organization": CG.Organization, "State": CG.State, "Group": CG.Group}
 _STANCE_CLASS = {Stance.ASSERT: CG.Assertion, Stance.DENY: CG.Denial}

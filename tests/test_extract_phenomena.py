@@ -841,6 +841,19 @@ CASES = {
          ("Ana Ruiz", D, "Omar Tellez had done something wrong"),
          ("Ana Ruiz", A, "her client had nothing to hide")],
     ),
+    # "the regulator's finding that P", "X's assessment that P": the owner asserts P
+    "disputed-the-regulators-finding-that": (
+        "Velto Bank disputed the regulator's finding that its managers had ignored the risks.",
+        [("Velto Bank", D, "its managers had ignored the risks"),
+         ("regulator", A, "its managers had ignored the risks")],
+    ),
+    # "the embassy in Ostland, which called P": a relative clause on the place is the body's
+    "which-said-after-a-body-in-a-place": (
+        "Lithuanian prosecutors charged two men with spying for Minsk. The Belarusian embassy in Vilnius, "
+        "which has described the case as \"a provocation\", did not respond to questions.",
+        [("Lithuanian prosecutors", A, "two men spying for Minsk"),
+         ("Belarusian embassy", D, "two men spying for Minsk")],
+    ),
     # a share of "that" is a share of the thing the speaker's statement before named
     "a-share-of-that-is-of-the-thing-said-before": (
         "Ines Morlan said there are cheap drones that can be used by militias.\n\n\"About 60 per cent of "

@@ -134,6 +134,18 @@ def test_known_claims_are_keys_and_texts() -> None:
     assert _store().known_claims() == [(DRONES.key, DRONES.text), (TALKS.key, TALKS.text)]
 
 
+def test_known_claims_give_every_wording_after_the_text() -> None:
+    # what a later build must see to match as a batch build does: each statement's own words
+    first, second = corpus()
+    reworded = dataclasses.replace(first.statements[1], content="Beijing has shipped drones to Moscow")
+    store = _store([dataclasses.replace(first, statements=(first.statements[0], reworded)), second])
+    assert store.known_claims() == [
+        (DRONES.key, DRONES.text),
+        (DRONES.key, "Beijing has shipped drones to Moscow"),
+        (TALKS.key, TALKS.text),
+    ]
+
+
 def test_dataset_round_trips() -> None:
     original = to_dataset(corpus())
     exported = _store().dataset()

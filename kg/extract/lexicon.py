@@ -132,7 +132,8 @@ CLAIM_NOUNS = frozenset(
 
 # Nouns for a proposition someone put forward: "the claim by X that P", "X's accusation that P".
 REPORTING_NOUNS = frozenset(
-    "claim accusation allegation assertion charge suggestion warning insistence denial rejection".split()
+    "claim accusation allegation assertion charge suggestion warning insistence denial rejection "
+    "finding conclusion assessment".split()
 )
 # Reporting nouns that deny what they report: "its denial that P".
 DENIAL_NOUNS = frozenset("denial rejection".split())

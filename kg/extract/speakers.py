@@ -423,7 +423,7 @@ class SpeakerMemory:
                 return self._pronoun(PERSONAL_PRONOUNS[low], tok)
             relative = low in ("who", "which", "that") and tok.head.dep_ == "relcl"
             if tok.dep_ in ("nsubj", "nsubjpass") and relative:  # "X, which said P"
-                return self._resolve_one(tok.head.head)
+                return self._resolve_one(_antecedent(tok.head, self.gazetteer))
             if low == "it" and tok.dep_ == "nsubj" or low == "its" and tok.dep_ == "poss":
                 return self._it(tok)  # "it said", "its denial that P"
             return None
@@ -1295,6 +1295,18 @@ def _described_as_body(ent: Span) -> bool:
     return any(
         c.dep_ == "appos" and c.lemma_.lower() in BODY_NOUNS for c in ent.root.children
     )
+
+
+def _antecedent(clause: Token, gazetteer: Gazetteer) -> Token:
+    """The noun a relative clause is about: the one it hangs on, but a body's, not its place's, in
+    *the Russian embassy in Tallinn, which said P* (a place says nothing)."""
+    noun = clause.head
+    prep = noun.head
+    known = gazetteer.find(noun.text)
+    place = noun.ent_type_ in ("GPE", "LOC", "FAC") or (known is not None and known.kind is ActorKind.STATE)
+    if noun.dep_ == "pobj" and place and prep.head.pos_ in ("NOUN", "PROPN"):
+        return prep.head
+    return noun
 
 
 def _described_as_person(tok: Token) -> bool:

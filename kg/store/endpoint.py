@@ -49,8 +49,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperException, Unauthorized
 
-from kg.namespace import CG, DATA_BASE, PREFIXES, SDO
-from kg.rdf import ENTITIES_GRAPH, bind_prefixes
+from kg.namespace import CG, DATA_BASE, PREFIXES
+from kg.rdf import ENTITIES_GRAPH, KNOWN_CLAIMS, bind_prefixes
 from kg.store.binding import BindingError, bind_values, query_form, with_dataset, with_prefixes
 from kg.store.protocol import Binding, EndpointError, QueryResult, StoreError
 
@@ -72,10 +72,6 @@ SELECT DISTINCT ?g WHERE {{
   GRAPH ?g {{ ?article a <{CG.Article}> }}
   FILTER(STRSTARTS(STR(?g), "{GRAPH_PREFIX}"))
 }}
-"""
-_KNOWN_CLAIMS = f"""
-SELECT ?claim ?text WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?claim a <{CG.Claim}> ; <{SDO.text}> ?text }} }}
-ORDER BY ?claim
 """
 _ARTICLE_IDS = f"""
 SELECT DISTINCT ?id WHERE {{ ?article a <{CG.Article}> ; <http://purl.org/dc/terms/identifier> ?id }}
@@ -212,7 +208,7 @@ class EndpointStore:
     def known_claims(self) -> list[tuple[str, str]]:
         prefix = DATA_BASE + "claim/"
         return [(row["claim"].value.removeprefix(prefix), row["text"].value)
-                for row in self._solutions(_KNOWN_CLAIMS)]
+                for row in self._solutions(KNOWN_CLAIMS)]
 
     def article_ids(self) -> list[str]:
         return [row["id"].value for row in self._solutions(_ARTICLE_IDS)]

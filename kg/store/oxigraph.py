@@ -17,8 +17,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, XSD
 
-from kg.namespace import CG, ID, OA, PREFIXES, SDO
-from kg.rdf import ENTITIES_GRAPH, bind_prefixes
+from kg.namespace import CG, ID, OA, PREFIXES
+from kg.rdf import ENTITIES_GRAPH, KNOWN_CLAIMS, bind_prefixes
 from kg.store.lock import WriterLock
 from kg.store.protocol import Binding, QueryResult, StoreBusy, StoreError, Term, to_oxigraph
 from kg.store.prune import orphans
@@ -32,10 +32,6 @@ DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?entity ?p ?o }} }}
 WHERE {{ VALUES ?entity {{ %s }} GRAPH <{ENTITIES_GRAPH}> {{ ?entity ?p ?o }} }}
 """
 
-_KNOWN_CLAIMS = f"""
-SELECT ?claim ?text WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?claim a <{CG.Claim}> ; <{SDO.text}> ?text }} }}
-ORDER BY ?claim
-"""
 
 _ARTICLE_IDS = f"""
 SELECT DISTINCT ?id WHERE {{ GRAPH ?g {{ ?article a <{CG.Article}> ; <{DCTERMS.identifier}> ?id }} }}
@@ -166,9 +162,9 @@ class OxigraphStore:
         )
 
     def known_claims(self) -> list[tuple[str, str]]:
-        """``(claim key, claim text)`` for every claim, so re-extraction keeps claim identity."""
+        """``(claim key, wording)`` for every claim, its text first, so re-extraction keeps claim identity."""
         pairs = []
-        for row in self._solutions(_KNOWN_CLAIMS):
+        for row in self._solutions(KNOWN_CLAIMS):
             iri = row["claim"].value
             key = iri.removeprefix(_CLAIM_PREFIX) if iri.startswith(_CLAIM_PREFIX) else iri.rsplit("/", 1)[-1]
             pairs.append((key, row["text"].value))
