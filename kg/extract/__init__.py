@@ -432,9 +432,7 @@ def _gist(f: Found) -> str | None:
     a sanctions buster*), and not of a pronoun, which may stand for anyone."""
     if len(f.parts) != 1 or not f.tokens:
         return None
-    doc = f.sentence.doc
-    heads = [doc[i] for i in sorted(f.tokens) if doc[i].head.i not in f.tokens or doc[i].head.i == i]
-    verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
+    verbs = [t for t in _tops(f) if t.pos_ in ("VERB", "AUX")]
     if len(verbs) != 1 or verbs[0].lemma_ == "be":
         return None
     verb = verbs[0]
@@ -443,6 +441,12 @@ def _gist(f: Found) -> str | None:
         return None
     marks = sorted(c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))
     return " ".join((subject.lemma_.lower(), verb.lemma_.lower(), *marks))
+
+
+def _tops(f: Found) -> list[Token]:
+    """The words of a statement's content whose heads are outside it: its main verb, mostly."""
+    doc, ids = f.sentence.doc, f.tokens
+    return [doc[i] for i in sorted(ids) if doc[i].head.i not in ids or doc[i].head.i == i]
 
 
 def _pointer_text(pointer: Token) -> str:
@@ -592,10 +596,7 @@ def _share_of_thing_said(f: Found, before: Found) -> dict[int, str]:
     share = next((doc[i] for i in sorted(f.tokens) if _share_pronoun(doc[i])), None)
     if share is None:
         return {}
-    said = before.sentence.doc
-    ids = before.tokens
-    heads = [said[i] for i in sorted(ids) if said[i].head.i not in ids or said[i].head.i == i]
-    verb = next((t for t in heads if t.pos_ in ("VERB", "AUX")), None)
+    verb = next((t for t in _tops(before) if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return {}
     # "there are X": X; else what the verb acts on

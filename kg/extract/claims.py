@@ -413,8 +413,9 @@ def frame(stream: list[str]) -> Frame | None:
         before = j - 1
         while before > at and stream[before] in _DETERMINERS:  # "on the Danish ministry"
             before -= 1
-        marked = stream[before] in marks or _party_in(stream, at, j)
-        if stream[j].startswith("@") and (before == at or marked):
+        if not stream[j].startswith("@"):
+            continue
+        if before == at or stream[before] in marks or _party_in(stream, at, j):
             candidates.append((j, before != at))
     recipient = target
     for n, (j, marked) in enumerate(candidates if target is None else ()):
@@ -436,6 +437,12 @@ def frame(stream: list[str]) -> Frame | None:
         theme = "economic"  # plain "support" for a state is its economy's
     if theme is None:
         return None
+    return _transfer(agent, recipient, theme, words)
+
+
+def _transfer(agent: str, recipient: str | None, theme: str, words: set[str]) -> Frame:
+    """A transfer of a kind of thing, with the modality and the named weapons its words give."""
+    modality = frozenset(w for w in words if w in MODALITY or w == NEGATION)
     items = frozenset(ARMS_ITEMS[w] for w in words if w in ARMS_ITEMS) if theme == "arms" else frozenset()
     return Frame(agent, recipient, frozenset((theme,)), modality, items=items)
 
@@ -453,10 +460,7 @@ def _origin_frame(stream: list[str]) -> Frame | None:
         return None
     users = (_marked_actor(stream, i + 1, (_PASSIVE_AGENT,)) for i, w in enumerate(stream) if w in _USE_WORDS)
     recipient = next((u for u in users if u is not None), None)
-    words = set(stream)
-    modality = frozenset(w for w in words if w in MODALITY or w == NEGATION)
-    items = frozenset(ARMS_ITEMS[w] for w in words if w in ARMS_ITEMS) if theme == "arms" else frozenset()
-    return Frame(stream[at + 2][1:], recipient, frozenset((theme,)), modality, items=items)
+    return _transfer(stream[at + 2][1:], recipient, theme, set(stream))
 
 
 def _party_in(stream: list[str], at: int, j: int) -> bool:
