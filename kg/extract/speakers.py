@@ -1301,12 +1301,13 @@ def _antecedent(clause: Token, gazetteer: Gazetteer) -> Token:
     """The noun a relative clause is about: the one it hangs on, but a body's, not its place's, in
     *the Russian embassy in Tallinn, which said P* (a place says nothing)."""
     noun = clause.head
-    prep = noun.head
-    known = gazetteer.find(noun.text)
-    place = noun.ent_type_ in ("GPE", "LOC", "FAC") or (known is not None and known.kind is ActorKind.STATE)
-    if noun.dep_ == "pobj" and place and prep.head.pos_ in ("NOUN", "PROPN"):
-        return prep.head
-    return noun
+    body = noun.head.head
+    if noun.dep_ != "pobj" or body.pos_ not in ("NOUN", "PROPN"):
+        return noun
+    if noun.ent_type_ in ("GPE", "LOC", "FAC"):
+        return body
+    known = gazetteer.find(noun.text)  # a capital the tagger took for an organization
+    return body if known is not None and known.kind is ActorKind.STATE else noun
 
 
 def _described_as_person(tok: Token) -> bool:
